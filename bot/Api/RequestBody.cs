@@ -1,0 +1,77 @@
+using System.Text;
+using System.Text.Json;
+using SalesCoach.Common;
+
+namespace SalesCoach.Bot.Api;
+
+/// <summary>
+/// Reads a request body within a size limit (413 past it) and parses JSON into a typed request
+/// (400 with the offending path when it does not fit). Handlers read bodies through here rather
+/// than by model binding, so every error has the one shape API.md promises.
+/// </summary>
+public static class RequestBody
+{
+    /// <summary>The default limit for command bodies.</summary>
+    public const int CommandLimit = 64 * 1024;
+
+    /// <summary>The limit for pipeline definitions.</summary>
+    public const int PipelineLimit = 512 * 1024;
+
+    public static async Task<(string? Text, IResult? Error)> ReadTextAsync(HttpRequest request, int limit)
+    {
+        if (request.ContentLength > limit)
+        {
+            return (null, TooLarge(limit));
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return (null, TooLarge(limit));
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return (Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length), null);
+    }
+
+    /// <summary>Parses a JSON body; an empty body gives <paramref name="whenEmpty"/> (or a 400 when that is null).</summary>
+    public static async Task<(T? Value, IResult? Error)> ReadJsonAsync<T>(HttpRequest request, int limit = CommandLimit, T? whenEmpty = default)
+        where T : class
+    {
+        var (text, error) = await ReadTextAsync(request, limit);
+        if (error is not null)
+        {
+            return (null, error);
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return whenEmpty is not null
+                ? (whenEmpty, null)
+                : (null, ErrorResponse.Result(StatusCodes.Status400BadRequest, "a JSON body is required"));
+        }
+
+        try
+        {
+            var value = JsonSerializer.Deserialize<T>(text, SalesCoachJson.Options);
+            return value is null
+                ? (null, ErrorResponse.Result(StatusCodes.Status400BadRequest, "a JSON object is required"))
+                : (value, null);
+        }
+        catch (JsonException e)
+        {
+            var path = e.Path is null ? "" : e.Path.TrimStart('$').TrimStart('.');
+            var message = e.Message.Split(" Path:")[0].Split('\n')[0];
+            return (null, ErrorResponse.Result(StatusCodes.Status400BadRequest, [new Problem(path, $"is not valid: {message}")]));
+        }
+    }
+
+    private static IResult TooLarge(int limit) =>
+        ErrorResponse.Result(StatusCodes.Status413PayloadTooLarge, $"the body is larger than {limit / 1024} KB");
+}

@@ -1,0 +1,9 @@
+namespace SalesCoach.Leads;
+
+/// <summary>Where a lead stands overall.</summary>
+public enum LeadStatus
+{
+    Open = 0,
+    Won = 1,
+    Lost = 2,
+}

@@ -1,0 +1,9 @@
+namespace SalesCoach.Leads;
+
+/// <summary>The state of one task instance on a lead.</summary>
+public enum LeadTaskStatus
+{
+    Open = 0,
+    Done = 1,
+    Skipped = 2,
+}

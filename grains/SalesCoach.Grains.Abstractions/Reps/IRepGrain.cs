@@ -1,0 +1,39 @@
+using SalesCoach.Common;
+
+namespace SalesCoach.Reps;
+
+/// <summary>
+/// A sales rep: profile, the agenda of open tasks, one reminder for the earliest due time and an
+/// outbox of notifications. Key = rep id.
+/// </summary>
+[Alias("SalesCoach.Reps.IRepGrain")]
+public interface IRepGrain : IGrainWithStringKey
+{
+    /// <summary>Creates or replaces the profile.</summary>
+    [Alias("SaveProfile")]
+    Task<RepProfile> SaveProfileAsync(RepProfile profile);
+
+    /// <summary>The profile, or null for a rep never saved.</summary>
+    [Alias("GetProfile")]
+    Task<RepProfile?> GetProfileAsync();
+
+    /// <summary>Open tasks assigned to the rep, earliest due first.</summary>
+    [Alias("GetAgenda")]
+    Task<AgendaView> GetAgendaAsync();
+
+    /// <summary>Applies a lead's change to the agenda and re-arms the reminder if the earliest due time moved.</summary>
+    [Alias("ApplyAgendaChange")]
+    Task ApplyAgendaChangeAsync(AgendaChange change);
+
+    /// <summary>How many open leads the rep owns (for least-loaded assignment).</summary>
+    [Alias("GetLoad")]
+    Task<int> GetLoadAsync();
+
+    /// <summary>Queues a notification in the outbox (deduplicated by id) and sends it.</summary>
+    [Alias("Notify")]
+    Task NotifyAsync(Notification notification);
+
+    /// <summary>When the rep's one agenda reminder is next due, or null when none is registered.</summary>
+    [Alias("GetNextWake")]
+    Task<DateTimeOffset?> GetNextWakeAsync();
+}

@@ -1,0 +1,12 @@
+namespace SalesCoach.Reps;
+
+/// <summary>What a notification to a rep is about; each becomes one card in Teams.</summary>
+public enum NotificationKind
+{
+    TaskDue = 0,
+    OverdueDigest = 1,
+    TaskAssigned = 2,
+    StageGuidance = 3,
+    Praise = 4,
+    Kudos = 5,
+}

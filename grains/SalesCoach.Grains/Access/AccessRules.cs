@@ -1,0 +1,31 @@
+using SalesCoach.Reps;
+using SalesCoach.Teams;
+
+namespace SalesCoach.Access;
+
+/// <summary>Who manages whom: a rep's manager is the profile's manager or the manager of the rep's team.</summary>
+public static class AccessRules
+{
+    public static async Task<bool> IsManagerOfAsync(IGrainFactory grains, string actorId, string repId)
+    {
+        var profile = await grains.GetGrain<IRepGrain>(repId).GetProfileAsync();
+        if (profile is null)
+        {
+            return false;
+        }
+
+        if (profile.ManagerId == actorId)
+        {
+            return true;
+        }
+
+        return profile.TeamId is { } teamId
+            && await grains.GetGrain<ITeamGrain>(teamId).GetAsync() is { } team
+            && team.ManagerId == actorId;
+    }
+
+    /// <summary>Whether the actor belongs to (or manages) the team.</summary>
+    public static async Task<bool> IsInTeamAsync(IGrainFactory grains, string actorId, string teamId) =>
+        await grains.GetGrain<ITeamGrain>(teamId).GetAsync() is { } team
+        && (team.Members.Contains(actorId) || team.ManagerId == actorId);
+}

@@ -1,0 +1,488 @@
+using Microsoft.Extensions.Logging;
+using SalesCoach.Access;
+using SalesCoach.Assignment;
+using SalesCoach.Common;
+using SalesCoach.Pipelines;
+using SalesCoach.Reps;
+using SalesCoach.Teams;
+
+namespace SalesCoach.Leads;
+
+/// <summary>
+/// A lead running through its pipeline. Each command: check who may do it, record it, let the
+/// <see cref="StageMachine"/> advance as far as goals allow, persist once, then tell the agendas
+/// and the email index (the effects are persisted with the command, so a crash loses none).
+/// </summary>
+public sealed partial class LeadGrain(
+    [PersistentState("lead", StorageNames.Leads)] IPersistentState<LeadState> state,
+    IGrainFactory grains,
+    SalesClock clock,
+    ILogger<LeadGrain> logger) : Grain, ILeadGrain
+{
+    private const int OperationsKept = 256;
+    private readonly HashSet<long> delivered = [];
+    private PipelineDefinition? pipeline;
+
+    private LeadState Lead => state.State;
+
+    private string Id => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (Lead.Pending.Count > 0)
+        {
+            await DeliverPendingAsync();
+        }
+    }
+
+    public async Task<Outcome<LeadView>> CreateAsync(CreateLead command, Actor actor)
+    {
+        if (Lead.Exists)
+        {
+            return Lead.CreatedWith is { } first && SameCreate(first, command)
+                ? Outcome<LeadView>.Ok(await ViewAsync())
+                : Outcome<LeadView>.Conflict($"lead '{Id}' already exists with other facts");
+        }
+
+        var problems = LeadInputValidator.ValidateFacts(command.Facts);
+        var pipelineId = command.PipelineId
+            ?? await grains.GetGrain<IPipelineRegistryGrain>(IPipelineRegistryGrain.DefaultKey).RouteAsync(command.Facts);
+        var definition = pipelineId is null ? null : await grains.GetGrain<IPipelineGrain>(pipelineId).GetAsync();
+        if (pipelineId is null)
+        {
+            problems.Add(new Problem("pipelineId", "no pipeline's criteria match this lead; name a pipeline"));
+        }
+        else if (definition is null)
+        {
+            problems.Add(new Problem("pipelineId", $"unknown pipeline '{pipelineId}'"));
+        }
+
+        if (problems.Count > 0 || definition is null)
+        {
+            return Outcome<LeadView>.Invalid(problems);
+        }
+
+        if (command.OwnerId is { } requestedOwner && requestedOwner != actor.Id && !actor.IsAdmin
+            && !await AccessRules.IsManagerOfAsync(grains, actor.Id, requestedOwner))
+        {
+            return Outcome<LeadView>.Forbidden($"only an administrator or the manager of '{requestedOwner}' may give them a lead");
+        }
+
+        var owner = command.OwnerId
+            ?? await grains.GetGrain<IAssignmentGrain>(definition.Id).AssignAsync(definition.Assignment, command.Facts)
+            ?? actor.Id;
+
+        return await RunAsync(null, async () =>
+        {
+            pipeline = definition;
+            Lead.Exists = true;
+            Lead.CreatedWith = command;
+            Lead.Facts = command.Facts;
+            Lead.OwnerId = owner;
+            Lead.PipelineId = definition.Id;
+            Lead.PipelineVersion = definition.Version;
+            Lead.CreatedAt = clock.Now;
+            var machine = new StageMachine(definition, Lead, clock.Now);
+            await machine.EnterAsync(0, OwnerForStageAsync);
+            return machine;
+        }, previousOwner: null, previousEmails: [], created: true);
+    }
+
+    public async Task<Outcome<LeadView>> GetAsync(Actor actor)
+    {
+        if (!Lead.Exists)
+        {
+            return NotFound();
+        }
+
+        return await CanSeeAsync(actor)
+            ? Outcome<LeadView>.Ok(await ViewAsync())
+            : Outcome<LeadView>.Forbidden("you may only see your own leads, your team's, or leads with your tasks");
+    }
+
+    public async Task<Outcome<LeadView>> UpdateFactsAsync(LeadFactsPatch patch, Actor actor)
+    {
+        if (await CheckAsync(patch.OperationId, actor, requireOpen: false) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var problems = LeadInputValidator.ValidatePatch(patch);
+        if (problems.Count > 0)
+        {
+            return Outcome<LeadView>.Invalid(problems);
+        }
+
+        var emailsBefore = Lead.Facts.Emails;
+        return await RunAsync(patch.OperationId, async () =>
+        {
+            Lead.Facts = patch.ApplyTo(Lead.Facts);
+            var machine = await MachineAsync();
+            await machine.SettleAsync(OwnerForStageAsync);
+            return machine;
+        }, Lead.OwnerId, emailsBefore);
+    }
+
+    public async Task<Outcome<LeadView>> CompleteTaskAsync(string taskId, string? operationId, Actor actor)
+    {
+        if (!Lead.Exists)
+        {
+            return NotFound();
+        }
+
+        if (operationId is not null && Lead.Operations.Contains(operationId))
+        {
+            return Outcome<LeadView>.Ok(await ViewAsync());
+        }
+
+        var machine = await MachineAsync();
+        var task = machine.FindTask(taskId);
+        if (task is null)
+        {
+            return Outcome<LeadView>.NotFound($"lead '{Id}' has no task '{taskId}'");
+        }
+
+        if (!await CanManageAsync(actor) && !await IsAssigneeAsync(actor, task))
+        {
+            return Outcome<LeadView>.Forbidden($"task '{taskId}' is not yours: only its assignee, the lead's owner or their manager may complete it");
+        }
+
+        switch (task.Status)
+        {
+            case LeadTaskStatus.Done:
+                return Outcome<LeadView>.Ok(await ViewAsync());
+            case LeadTaskStatus.Skipped:
+                return Outcome<LeadView>.Conflict($"task '{taskId}' was skipped when its stage ended");
+        }
+
+        return await RunAsync(operationId, async () =>
+        {
+            machine.CompleteTask(task, actor.Id);
+            await machine.SettleAsync(OwnerForStageAsync);
+            return machine;
+        }, Lead.OwnerId, Lead.Facts.Emails);
+    }
+
+    public async Task<Outcome<LeadView>> LogActivityAsync(ActivityInput activity, Actor actor)
+    {
+        if (!Lead.Exists)
+        {
+            return NotFound();
+        }
+
+        if (activity.ExternalId is { } externalId && Lead.Activities.Exists(a => a.ExternalId == externalId))
+        {
+            return Outcome<LeadView>.Ok(await ViewAsync());
+        }
+
+        if (!await CanManageAsync(actor) && !await HasTaskAsync(actor))
+        {
+            return Outcome<LeadView>.Forbidden("only the lead's owner, their manager or a rep with a task on it may log activities");
+        }
+
+        var problems = LeadInputValidator.ValidateActivity(activity);
+        if (problems.Count > 0)
+        {
+            return Outcome<LeadView>.Invalid(problems);
+        }
+
+        return await RunAsync(null, async () =>
+        {
+            var machine = await MachineAsync();
+            Lead.Activities.Add(new ActivityView
+            {
+                Id = $"a{Lead.Activities.Count + 1}",
+                Type = activity.Type,
+                Direction = activity.Direction,
+                Subject = activity.Subject,
+                At = activity.At ?? clock.Now,
+                ExternalId = activity.ExternalId,
+                Tags = activity.Tags,
+                StageId = machine.CurrentStage.Id,
+                LoggedBy = actor.Id,
+            });
+            await machine.SettleAsync(OwnerForStageAsync);
+            return machine;
+        }, Lead.OwnerId, Lead.Facts.Emails);
+    }
+
+    public async Task<Outcome<LeadView>> AdvanceAsync(string? stageId, string? operationId, Actor actor)
+    {
+        if (await CheckAsync(operationId, actor, requireOpen: true) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var machine = await MachineAsync();
+        var target = stageId is null ? -1 : pipeline!.Stages.FindIndex(s => s.Id == stageId);
+        if (stageId is not null && target < 0)
+        {
+            return Outcome<LeadView>.Invalid("stageId", $"unknown stage '{stageId}'");
+        }
+
+        var confirming = (stageId is null || target == Lead.StageIndex)
+            && GoalEvaluator.HasManual(GoalEvaluator.EffectiveGoal(machine.CurrentStage));
+        if (!confirming && target < 0 && machine.IsLastStage)
+        {
+            return Outcome<LeadView>.Conflict("the last stage is left only by won or lost");
+        }
+
+        return await RunAsync(operationId, async () =>
+        {
+            if (confirming)
+            {
+                Lead.ManualConfirmed = true;
+                await machine.SettleAsync(OwnerForStageAsync);
+            }
+            else
+            {
+                machine.Exit(StageExit.Manual);
+                await machine.EnterAsync(target < 0 ? Lead.StageIndex + 1 : target, OwnerForStageAsync);
+            }
+
+            return machine;
+        }, Lead.OwnerId, Lead.Facts.Emails);
+    }
+
+    public Task<Outcome<LeadView>> WinAsync(decimal amount, string? operationId, Actor actor) =>
+        amount < 0
+            ? Task.FromResult(Outcome<LeadView>.Invalid("amount", "cannot be negative"))
+            : CloseAsync(LeadStatus.Won, amount, null, operationId, actor);
+
+    public Task<Outcome<LeadView>> LoseAsync(string reason, string? operationId, Actor actor) =>
+        string.IsNullOrWhiteSpace(reason)
+            ? Task.FromResult(Outcome<LeadView>.Invalid("reason", "is required"))
+            : CloseAsync(LeadStatus.Lost, null, reason, operationId, actor);
+
+    private async Task<Outcome<LeadView>> CloseAsync(LeadStatus status, decimal? amount, string? reason, string? operationId, Actor actor)
+    {
+        if (Lead.Exists && Lead.Status == status && await CanManageAsync(actor))
+        {
+            return Outcome<LeadView>.Ok(await ViewAsync()); // closing twice the same way is a repeat
+        }
+
+        if (await CheckAsync(operationId, actor, requireOpen: true) is { } refusal)
+        {
+            return refusal;
+        }
+
+        return await RunAsync(operationId, async () =>
+        {
+            var machine = await MachineAsync();
+            machine.Close(status, amount, reason, actor.Id);
+            return machine;
+        }, Lead.OwnerId, Lead.Facts.Emails);
+    }
+
+    /// <summary>The common refusals of a lead-level command: unknown lead, repeat, not allowed, already closed.</summary>
+    private async Task<Outcome<LeadView>?> CheckAsync(string? operationId, Actor actor, bool requireOpen)
+    {
+        if (!Lead.Exists)
+        {
+            return NotFound();
+        }
+
+        if (operationId is not null && Lead.Operations.Contains(operationId))
+        {
+            return Outcome<LeadView>.Ok(await ViewAsync());
+        }
+
+        if (!await CanManageAsync(actor))
+        {
+            return Outcome<LeadView>.Forbidden("only the lead's owner, their manager or an administrator may do this");
+        }
+
+        if (requireOpen && Lead.Status != LeadStatus.Open)
+        {
+            return Outcome<LeadView>.Conflict($"lead '{Id}' is already {Lead.Status.ToString().ToLowerInvariant()}");
+        }
+
+        return null;
+    }
+
+    /// <summary>Applies a change, persists it with its effects in one write, then carries the effects out.</summary>
+    private async Task<Outcome<LeadView>> RunAsync(
+        string? operationId,
+        Func<Task<StageMachine>> change,
+        string? previousOwner,
+        IReadOnlyList<string> previousEmails,
+        bool created = false)
+    {
+        var wasOpen = !created && Lead.Status == LeadStatus.Open;
+        try
+        {
+            Lead.Pending.RemoveAll(e => delivered.Contains(e.Seq));
+            delivered.Clear();
+            var machine = await change();
+            await QueueEffectsAsync(machine, previousOwner, wasOpen, previousEmails);
+            if (operationId is not null)
+            {
+                Lead.Operations.Add(operationId);
+                if (Lead.Operations.Count > OperationsKept)
+                {
+                    Lead.Operations.RemoveAt(0);
+                }
+            }
+
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // Nothing half-written: drop the in-memory changes and go back to what is stored.
+            pipeline = null;
+            await state.ReadStateAsync();
+            throw;
+        }
+
+        await DeliverPendingAsync();
+        var view = await ViewAsync();
+        return created ? Outcome<LeadView>.Created(view) : Outcome<LeadView>.Ok(view);
+    }
+
+    private async Task QueueEffectsAsync(StageMachine machine, string? previousOwner, bool wasOpen, IReadOnlyList<string> previousEmails)
+    {
+        var changes = new Dictionary<string, (List<AgendaItem> Upserts, List<string> Closed, bool? Owns)>();
+        (List<AgendaItem> Upserts, List<string> Closed, bool? Owns) For(string repId) =>
+            changes.TryGetValue(repId, out var c) ? c : changes[repId] = ([], [], null);
+
+        foreach (var task in machine.ChangedTasks.Distinct())
+        {
+            foreach (var repId in await AssigneeRepsAsync(task.AssigneeId))
+            {
+                var change = For(repId);
+                if (task.Status == LeadTaskStatus.Open)
+                {
+                    change.Upserts.Add(new AgendaItem
+                    {
+                        LeadId = Id,
+                        LeadName = Lead.Facts.Name,
+                        TaskId = task.Id,
+                        Title = task.Title,
+                        StageId = task.StageId,
+                        DueAt = task.DueAt,
+                    });
+                }
+                else
+                {
+                    change.Closed.Add(task.Id);
+                }
+            }
+        }
+
+        var isOpen = Lead.Status == LeadStatus.Open;
+        if (previousOwner is not null && wasOpen && (previousOwner != Lead.OwnerId || !isOpen))
+        {
+            changes[previousOwner] = For(previousOwner) with { Owns = false };
+        }
+
+        if (isOpen && (previousOwner != Lead.OwnerId || !wasOpen))
+        {
+            changes[Lead.OwnerId] = For(Lead.OwnerId) with { Owns = true };
+        }
+
+        foreach (var (repId, (upserts, closed, owns)) in changes)
+        {
+            var change = new AgendaChange { LeadId = Id, Upserts = upserts, ClosedTaskIds = closed, Owns = owns };
+            Lead.Pending.Add(new PendingEffect(Lead.NextPendingSeq++, repId, change, null));
+        }
+
+        var emails = Lead.Facts.Emails.Select(e => e.ToLowerInvariant()).ToHashSet();
+        var before = previousEmails.Select(e => e.ToLowerInvariant()).ToHashSet();
+        foreach (var added in emails.Except(before))
+        {
+            Lead.Pending.Add(new PendingEffect(Lead.NextPendingSeq++, added, null, true));
+        }
+
+        foreach (var removed in before.Except(emails))
+        {
+            Lead.Pending.Add(new PendingEffect(Lead.NextPendingSeq++, removed, null, false));
+        }
+    }
+
+    private async Task DeliverPendingAsync()
+    {
+        var attempts = Lead.Pending.Where(e => !delivered.Contains(e.Seq)).Select(async effect =>
+        {
+            try
+            {
+                if (effect.Agenda is { } change)
+                {
+                    await grains.GetGrain<IRepGrain>(effect.Target).ApplyAgendaChangeAsync(change);
+                }
+                else if (effect.IndexAdd is { } add)
+                {
+                    var index = grains.GetGrain<ILeadEmailIndexGrain>(effect.Target);
+                    await (add ? index.AddAsync(Id) : index.RemoveAsync(Id));
+                }
+
+                return effect.Seq;
+            }
+            catch (Exception e)
+            {
+                // Left pending: carried out again with the next command or activation.
+                LogEffectFailed(e, Id, effect.Target);
+                return -1;
+            }
+        });
+        foreach (var seq in await Task.WhenAll(attempts))
+        {
+            if (seq >= 0)
+            {
+                delivered.Add(seq);
+            }
+        }
+    }
+
+    private async Task<IReadOnlyList<string>> AssigneeRepsAsync(string assigneeId)
+    {
+        if (!assigneeId.StartsWith("team:", StringComparison.Ordinal))
+        {
+            return [assigneeId];
+        }
+
+        var team = await grains.GetGrain<ITeamGrain>(assigneeId[5..]).GetAsync();
+        return team?.Members ?? [];
+    }
+
+    private async ValueTask<string?> OwnerForStageAsync(StageDefinition stage) =>
+        await grains.GetGrain<IAssignmentGrain>($"{Lead.PipelineId}/{stage.Id}").AssignAsync(stage.Assignment ?? [], Lead.Facts);
+
+    private async Task<bool> CanManageAsync(Actor actor) =>
+        actor.IsAdmin || actor.Id == Lead.OwnerId || await AccessRules.IsManagerOfAsync(grains, actor.Id, Lead.OwnerId);
+
+    private async Task<bool> IsAssigneeAsync(Actor actor, TaskInstance task) =>
+        task.AssigneeId == actor.Id
+        || (task.AssigneeId.StartsWith("team:", StringComparison.Ordinal)
+            && await AccessRules.IsInTeamAsync(grains, actor.Id, task.AssigneeId[5..]));
+
+    private async Task<bool> HasTaskAsync(Actor actor)
+    {
+        foreach (var task in Lead.Tasks.DistinctBy(t => t.AssigneeId))
+        {
+            if (await IsAssigneeAsync(actor, task))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private async Task<bool> CanSeeAsync(Actor actor) => await CanManageAsync(actor) || await HasTaskAsync(actor);
+
+    private async Task<StageMachine> MachineAsync() => new(await PipelineAsync(), Lead, clock.Now);
+
+    private async Task<PipelineDefinition> PipelineAsync() =>
+        pipeline ??= await grains.GetGrain<IPipelineGrain>(Lead.PipelineId).GetAsync(Lead.PipelineVersion)
+            ?? throw new InvalidOperationException($"pipeline '{Lead.PipelineId}' version {Lead.PipelineVersion} is missing");
+
+    private async Task<LeadView> ViewAsync() => LeadViews.ToView(Id, Lead, await PipelineAsync());
+
+    private Outcome<LeadView> NotFound() => Outcome<LeadView>.NotFound($"no lead '{Id}'");
+
+    private static bool SameCreate(CreateLead a, CreateLead b) =>
+        a.Facts.SameAs(b.Facts) && a.PipelineId == b.PipelineId && a.OwnerId == b.OwnerId;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Lead {LeadId}: could not tell {Target}; will retry")]
+    private partial void LogEffectFailed(Exception exception, string leadId, string target);
+}

@@ -1,0 +1,33 @@
+using System.Xml;
+
+namespace SalesCoach.Pipelines;
+
+/// <summary>ISO-8601 durations as pipelines write them (<c>P2D</c>, <c>PT4H</c>, <c>P1DT12H</c>).</summary>
+public static class IsoDuration
+{
+    /// <summary>Parses a non-negative duration; years and months are not allowed (their length varies).</summary>
+    public static bool TryParse(string? text, out TimeSpan duration)
+    {
+        duration = default;
+        if (string.IsNullOrWhiteSpace(text) || !text.StartsWith('P'))
+        {
+            return false;
+        }
+
+        var datePart = text.Split('T')[0];
+        if (datePart.Contains('Y') || datePart.Contains('M'))
+        {
+            return false;
+        }
+
+        try
+        {
+            duration = XmlConvert.ToTimeSpan(text);
+            return duration >= TimeSpan.Zero;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,252 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SalesCoach.Common;
+
+namespace SalesCoach.Reps;
+
+/// <summary>
+/// A rep: profile, agenda and outbox. Holds ONE reminder, for the earliest moment it must wake
+/// (a task falling due or the daily digest), so reminders scale with reps, not tasks; an active
+/// grain adds a timer inside <see cref="RepOptions.PrecisionWindow"/> for to-the-second prompts.
+/// </summary>
+public sealed partial class RepGrain(
+    [PersistentState("rep", StorageNames.Reps)] IPersistentState<RepState> state,
+    IGrainFactory grains,
+    INotifier notifier,
+    SalesClock clock,
+    IOptions<RepOptions> options,
+    ILogger<RepGrain> logger) : Grain, IRepGrain, IRemindable
+{
+    /// <summary>The name of the rep's one reminder.</summary>
+    public const string AgendaReminder = "agenda";
+
+    private readonly RepOptions settings = options.Value;
+    private IGrainTimer? wakeTimer;
+    private IGrainTimer? retryTimer;
+
+    private RepState Rep => state.State;
+
+    public async Task<RepProfile> SaveProfileAsync(RepProfile profile)
+    {
+        Rep.Profile = profile with { Id = this.GetPrimaryKeyString() };
+        await state.WriteStateAsync();
+        await grains.GetGrain<IRepRosterGrain>(IRepRosterGrain.DefaultKey).UpsertAsync(Rep.Profile);
+        return Rep.Profile;
+    }
+
+    public Task<RepProfile?> GetProfileAsync() => Task.FromResult(Rep.Profile);
+
+    public Task<AgendaView> GetAgendaAsync()
+    {
+        var now = clock.Now;
+        var tasks = Rep.Agenda.Values
+            .OrderBy(i => i.DueAt).ThenBy(i => i.Key, StringComparer.Ordinal)
+            .Select(i => new AgendaEntryView(i.LeadId, i.LeadName, i.TaskId, i.Title, i.StageId, i.DueAt, i.DueAt < now));
+        return Task.FromResult(new AgendaView(this.GetPrimaryKeyString(), [.. tasks]));
+    }
+
+    public Task<int> GetLoadAsync() => Task.FromResult(Rep.OwnedLeads.Count);
+
+    public Task<DateTimeOffset?> GetNextWakeAsync() => Task.FromResult(Rep.ReminderDueAt);
+
+    public async Task ApplyAgendaChangeAsync(AgendaChange change)
+    {
+        var changed = false;
+        foreach (var item in change.Upserts)
+        {
+            if (!Rep.Agenda.TryGetValue(item.Key, out var existing) || existing != item)
+            {
+                Rep.Agenda[item.Key] = item;
+                changed = true;
+            }
+        }
+
+        foreach (var taskId in change.ClosedTaskIds)
+        {
+            var key = $"{change.LeadId}/{taskId}";
+            changed |= Rep.Agenda.Remove(key) | Rep.Prompted.Remove(key);
+        }
+
+        changed |= change.Owns switch
+        {
+            true => Rep.OwnedLeads.Add(change.LeadId),
+            false => Rep.OwnedLeads.Remove(change.LeadId),
+            null => false,
+        };
+
+        if (changed)
+        {
+            await ArmAsync();
+            await state.WriteStateAsync();
+        }
+    }
+
+    public async Task NotifyAsync(Notification notification)
+    {
+        if (Enqueue(notification))
+        {
+            await state.WriteStateAsync();
+            ScheduleRetry(TimeSpan.Zero); // sent outside the caller's turn: commands never wait on Teams
+        }
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName == AgendaReminder)
+        {
+            await WakeAsync();
+        }
+    }
+
+    /// <summary>Prompts what fell due, sends the digest when it is time, re-arms for the next wake and sends the outbox.</summary>
+    private async Task WakeAsync()
+    {
+        var now = clock.Now;
+        foreach (var item in AgendaSchedule.DueForPrompt(Rep, now))
+        {
+            Rep.Prompted[item.Key] = item.DueAt;
+            Enqueue(new Notification
+            {
+                Id = $"due:{item.Key}@{item.DueAt.UtcTicks}",
+                RepId = this.GetPrimaryKeyString(),
+                Kind = NotificationKind.TaskDue,
+                Title = $"Due now: {item.Title}",
+                Text = $"{item.Title} for {item.LeadName} is due.",
+                LeadId = item.LeadId,
+                Tasks = [item],
+                CreatedAt = now,
+            });
+        }
+
+        var overdue = AgendaSchedule.DigestDue(Rep, now, settings.DigestHourUtc);
+        if (overdue.Count > 0)
+        {
+            Rep.LastDigestDay = AgendaSchedule.Day(now);
+            Enqueue(new Notification
+            {
+                Id = $"digest:{Rep.LastDigestDay}",
+                RepId = this.GetPrimaryKeyString(),
+                Kind = NotificationKind.OverdueDigest,
+                Title = $"{overdue.Count} overdue task{(overdue.Count == 1 ? "" : "s")}",
+                Text = string.Join("\n", overdue.Select(i => $"{i.Title} — {i.LeadName}")),
+                Tasks = overdue,
+                CreatedAt = now,
+            });
+        }
+
+        Rep.ReminderDueAt = null; // it fired; ArmAsync registers the next one
+        await ArmAsync();
+        await state.WriteStateAsync();
+        await SendOutboxAsync();
+    }
+
+    /// <summary>Keeps the one reminder at the next wake time, touching the reminder table only when that time moves earlier or passes.</summary>
+    private async Task ArmAsync()
+    {
+        var now = clock.Now;
+        var next = AgendaSchedule.NextWake(Rep, now, settings.DigestHourUtc);
+        if (next is null)
+        {
+            if (Rep.ReminderDueAt is not null && await this.GetReminder(AgendaReminder) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+
+            Rep.ReminderDueAt = null;
+        }
+        else if (Rep.ReminderDueAt is null || next < Rep.ReminderDueAt || Rep.ReminderDueAt < now)
+        {
+            // A reminder due too early is harmless (it wakes, finds nothing, re-arms); a late one is not.
+            var dueIn = next.Value > now ? next.Value - now : TimeSpan.Zero;
+            await this.RegisterOrUpdateReminder(AgendaReminder, dueIn, settings.ReminderPeriod);
+            Rep.ReminderDueAt = next;
+        }
+
+        SetWakeTimer(next, now);
+    }
+
+    private void SetWakeTimer(DateTimeOffset? next, DateTimeOffset now)
+    {
+        wakeTimer?.Dispose();
+        wakeTimer = null;
+        if (next is { } at && at - now <= settings.PrecisionWindow)
+        {
+            var dueIn = at > now ? at - now : TimeSpan.Zero;
+            wakeTimer = this.RegisterGrainTimer(
+                _ => WakeAsync(), new GrainTimerCreationOptions(dueIn, Timeout.InfiniteTimeSpan));
+        }
+    }
+
+    /// <summary>Adds a notification unless it is already queued or was sent; true when added.</summary>
+    private bool Enqueue(Notification notification)
+    {
+        if (Rep.Sent.ContainsKey(notification.Id) || Rep.Outbox.Exists(e => e.Notification.Id == notification.Id))
+        {
+            return false;
+        }
+
+        Rep.Outbox.Add(new OutboxEntry { Notification = notification, NextAttemptAt = clock.Now });
+        return true;
+    }
+
+    /// <summary>Sends what is due in the outbox; a failure is retried later with a doubling delay.</summary>
+    private async Task SendOutboxAsync()
+    {
+        var now = clock.Now;
+        var changed = false;
+        foreach (var entry in Rep.Outbox.Where(e => e.NextAttemptAt <= now).ToList())
+        {
+            try
+            {
+                await notifier.SendAsync(entry.Notification, CancellationToken.None);
+                Rep.Outbox.Remove(entry);
+                Rep.Sent[entry.Notification.Id] = now;
+            }
+            catch (Exception e)
+            {
+                entry.Attempts++;
+                var delay = settings.FirstRetryDelay * Math.Pow(2, Math.Min(entry.Attempts - 1, 20));
+                entry.NextAttemptAt = now + (delay < settings.MaxRetryDelay ? delay : settings.MaxRetryDelay);
+                LogSendFailed(e, entry.Notification.Id, entry.Attempts);
+            }
+
+            changed = true;
+        }
+
+        foreach (var old in Rep.Sent.Where(s => s.Value < now - settings.SentRetention).Select(s => s.Key).ToList())
+        {
+            Rep.Sent.Remove(old);
+        }
+
+        if (changed)
+        {
+            await state.WriteStateAsync();
+        }
+
+        if (Rep.Outbox.Count > 0)
+        {
+            var soonest = Rep.Outbox.Min(e => e.NextAttemptAt);
+            ScheduleRetry(soonest > now ? soonest - now : TimeSpan.Zero);
+        }
+    }
+
+    private void ScheduleRetry(TimeSpan dueIn)
+    {
+        retryTimer?.Dispose();
+        retryTimer = this.RegisterGrainTimer(
+            _ => SendOutboxAsync(), new GrainTimerCreationOptions(dueIn, Timeout.InfiniteTimeSpan));
+    }
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (Rep.Outbox.Count > 0)
+        {
+            ScheduleRetry(TimeSpan.Zero); // what a crash left unsent goes out now
+        }
+
+        return Task.CompletedTask;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending notification {NotificationId} failed (attempt {Attempts}); will retry")]
+    private partial void LogSendFailed(Exception exception, string notificationId, int attempts);
+}

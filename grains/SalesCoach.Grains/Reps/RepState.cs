@@ -1,0 +1,21 @@
+namespace SalesCoach.Reps;
+
+/// <summary>Everything a rep grain persists.</summary>
+[GenerateSerializer]
+public sealed class RepState
+{
+    [Id(0)] public RepProfile? Profile { get; set; }
+    /// <summary>Open tasks by <see cref="AgendaItem.Key"/>.</summary>
+    [Id(1)] public Dictionary<string, AgendaItem> Agenda { get; set; } = [];
+    /// <summary>Open leads the rep owns.</summary>
+    [Id(2)] public HashSet<string> OwnedLeads { get; set; } = [];
+    /// <summary>Tasks already prompted, with the due time they were prompted for (a re-dated task is prompted again).</summary>
+    [Id(3)] public Dictionary<string, DateTimeOffset> Prompted { get; set; } = [];
+    [Id(4)] public List<OutboxEntry> Outbox { get; set; } = [];
+    /// <summary>Ids of notifications already sent, with when (kept for a while to refuse repeats).</summary>
+    [Id(5)] public Dictionary<string, DateTimeOffset> Sent { get; set; } = [];
+    /// <summary>The UTC day (yyyy-MM-dd) of the last overdue digest.</summary>
+    [Id(6)] public string? LastDigestDay { get; set; }
+    /// <summary>When the one agenda reminder is due; null when none is registered.</summary>
+    [Id(7)] public DateTimeOffset? ReminderDueAt { get; set; }
+}
