@@ -14,18 +14,23 @@ public static class AgendaSchedule
             .Where(item => item.DueAt <= now && !(rep.Prompted.TryGetValue(item.Key, out var at) && at == item.DueAt))
             .OrderBy(item => item.DueAt)];
 
-    /// <summary>The overdue tasks to summarise now, or empty when today's digest is not due or already sent.</summary>
+    /// <summary>
+    /// The tasks to summarise now: those already overdue at today's digest hour, once the hour has
+    /// come and today's digest is not sent. A task falling due later today has its own prompt and
+    /// waits for tomorrow's digest.
+    /// </summary>
     public static IReadOnlyList<AgendaItem> DigestDue(RepState rep, DateTimeOffset now, int digestHourUtc)
     {
-        if (rep.LastDigestDay == Day(now) || now < DigestTime(now, digestHourUtc))
+        var digest = DigestTime(now, digestHourUtc);
+        if (rep.LastDigestDay == Day(now) || now < digest)
         {
             return [];
         }
 
-        return [.. rep.Agenda.Values.Where(item => item.DueAt < now).OrderBy(item => item.DueAt)];
+        return [.. rep.Agenda.Values.Where(item => item.DueAt < digest).OrderBy(item => item.DueAt)];
     }
 
-    /// <summary>When the rep must next be woken: the earliest unprompted due time or the next digest, whichever is first.</summary>
+    /// <summary>When the rep must next be woken: the earliest unprompted due time or the next digest with something in it, whichever is first.</summary>
     public static DateTimeOffset? NextWake(RepState rep, DateTimeOffset now, int digestHourUtc)
     {
         DateTimeOffset? next = null;
@@ -38,19 +43,24 @@ public static class AgendaSchedule
             }
         }
 
-        if (rep.Agenda.Count > 0)
+        if (rep.Agenda.Count == 0)
         {
-            // The next digest that can have something to say: today's if not yet sent, else tomorrow's.
-            var digest = DigestTime(now, digestHourUtc);
-            if (rep.LastDigestDay == Day(now))
-            {
-                digest = digest.AddDays(1);
-            }
+            return next;
+        }
 
-            var earliestDue = rep.Agenda.Values.Min(item => item.DueAt);
-            if (earliestDue < digest && (next is null || digest < next))
+        var earliestDue = rep.Agenda.Values.Min(item => item.DueAt);
+        var digest = DigestTime(now, digestHourUtc);
+        if (rep.LastDigestDay == Day(now) || earliestDue >= digest)
+        {
+            digest = digest.AddDays(1); // today's is sent, or would have nothing in it
+        }
+
+        if (earliestDue < digest)
+        {
+            var digestWake = digest < now ? now : digest;
+            if (next is null || digestWake < next)
             {
-                next = digest < now ? now : digest;
+                next = digestWake;
             }
         }
 

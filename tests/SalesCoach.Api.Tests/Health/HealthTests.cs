@@ -1,0 +1,27 @@
+using System.Net;
+using SalesCoach.Api.Tests.Infrastructure;
+
+namespace SalesCoach.Api.Tests.Health;
+
+/// <summary><c>GET /healthz</c> (API.md "Starting the host").</summary>
+[Collection(HostCollection.Name)]
+public sealed class HealthTests(SalesCoachHostFixture host)
+{
+    [Fact]
+    public async Task Healthz_HostStarted_Returns200()
+    {
+        using var response = await host.Anonymous().GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Healthz_NoCaller_IsNotBehindAuthentication()
+    {
+        using var response = await host.Anonymous().GetAsync("/healthz");
+        using var api = await host.Anonymous().GetAsync("/api/pipelines");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
+    }
+}

@@ -1,0 +1,102 @@
+using System.Collections.Concurrent;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.TestingHost;
+using SalesCoach.Common;
+using SalesCoach.Reps;
+using SalesCoach.Storage.Sqlite;
+
+namespace SalesCoach.Grains.Tests.Infrastructure;
+
+/// <summary>
+/// An Orleans test cluster on a real SQLite file (grain state and reminders), with business time
+/// on a <see cref="FakeTimeProvider"/> and a <see cref="RecordingNotifier"/> in place of Teams.
+/// It can be restarted on the same file to prove what survives a restart.
+/// </summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    private static readonly ConcurrentDictionary<string, ClusterFixture> Fixtures = new();
+    private readonly string id = Guid.NewGuid().ToString("N");
+    private readonly string directory = Path.Combine(Path.GetTempPath(), $"salescoach-grains-{Guid.NewGuid():N}");
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero));
+
+    public RecordingNotifier Notifier { get; } = new();
+
+    public TestCluster Cluster { get; private set; } = null!;
+
+    public IGrainFactory Grains => Cluster.GrainFactory;
+
+    public string DatabasePath => Path.Combine(directory, "salescoach.db");
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(directory);
+        Fixtures[id] = this;
+        await StartAsync();
+    }
+
+    /// <summary>Stops every silo and starts a new cluster on the same database file.</summary>
+    public async Task RestartAsync()
+    {
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+        await StartAsync();
+    }
+
+    /// <summary>How many reminder rows the given grain has in the SQLite reminder table.</summary>
+    public async Task<int> ReminderRowsAsync(string grainIdPrefix)
+    {
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM reminders WHERE grain_id LIKE $prefix";
+        command.Parameters.AddWithValue("$prefix", grainIdPrefix + "%");
+        return Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+        Fixtures.TryRemove(id, out _);
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // best effort: a temp directory left behind is harmless
+        }
+    }
+
+    private async Task StartAsync()
+    {
+        var builder = new TestClusterBuilder(1);
+        builder.Options.ServiceId = $"salescoach-{id}"; // stored rows are keyed by service id: a restart must keep it
+        builder.ConfigureHostConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?> { ["FixtureId"] = id }));
+        builder.AddSiloBuilderConfigurator<SiloConfigurator>();
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    private sealed class SiloConfigurator : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder silo)
+        {
+            var fixture = Fixtures[silo.Configuration["FixtureId"]!];
+            foreach (var name in StorageNames.All)
+            {
+                silo.AddSqliteGrainStorage(name, o => o.Path = fixture.DatabasePath);
+            }
+
+            silo.UseSqliteReminderService(o => o.Path = fixture.DatabasePath);
+            silo.Services.AddSingleton(new SalesClock(fixture.Time));
+            silo.Services.AddSingleton<INotifier>(fixture.Notifier);
+            silo.Services.AddOptions<RepOptions>();
+        }
+    }
+}

@@ -1,0 +1,127 @@
+using SalesCoach.Grains.Tests.Infrastructure;
+using SalesCoach.Leads;
+using SalesCoach.Pipelines;
+using SalesCoach.Reps;
+using static SalesCoach.Grains.Tests.Infrastructure.Pipelines;
+
+namespace SalesCoach.Grains.Tests.Reps;
+
+/// <summary>
+/// The rep's agenda, its single reminder and its outbox. Business time is a FakeTimeProvider; the
+/// reminder is fired by calling <see cref="IRemindable.ReceiveReminder"/> exactly as Orleans does.
+/// </summary>
+[Collection(ClusterCollection.Name)]
+public sealed class RepGrainTests(ClusterFixture fixture)
+{
+    private static Task WakeAsync(IRepGrain rep) =>
+        rep.AsReference<IRemindable>().ReceiveReminder(RepGrain.AgendaReminder, default);
+
+    private async Task<(World World, PipelineDefinition Pipeline)> SetUpAsync()
+    {
+        var world = await new World(fixture).WithTeamAsync();
+        var pipeline = await world.SavePipelineAsync(Pipeline(Ids.New("p"),
+            Stage("work", TaskDone("last"), Task("first", "PT1H"), Task("second", "PT2H"), Task("last", "P3D")),
+            Stage("done")));
+        return (world, pipeline);
+    }
+
+    [Fact]
+    public async Task ApplyAgendaChangeAsync_ManyTasksOnManyLeads_KeepsOneReminderAtTheEarliestDueTime()
+    {
+        var (world, pipeline) = await SetUpAsync();
+        var now = fixture.Time.GetUtcNow();
+        for (var i = 0; i < 5; i++)
+        {
+            await world.CreateLeadAsync(pipeline.Id);
+        }
+
+        Assert.Equal(15, (await world.Rep(world.Ana).GetAgendaAsync()).Tasks.Count);
+        Assert.Equal(1, await fixture.ReminderRowsAsync($"rep/{world.Ana}"));
+        Assert.Equal(now.AddHours(1), await world.Rep(world.Ana).GetNextWakeAsync());
+    }
+
+    [Fact]
+    public async Task ReceiveReminder_TasksFallDue_PromptsEachExactlyOnce()
+    {
+        var (world, pipeline) = await SetUpAsync();
+        var lead = await world.CreateLeadAsync(pipeline.Id);
+        var rep = world.Rep(world.Ana);
+
+        fixture.Time.Advance(TimeSpan.FromMinutes(61));
+        await WakeAsync(rep);
+        await WakeAsync(rep);
+        fixture.Time.Advance(TimeSpan.FromHours(1));
+        await WakeAsync(rep);
+
+        var prompts = fixture.Notifier.SentTo(world.Ana).Where(n => n.Kind == NotificationKind.TaskDue && n.LeadId == lead.Id).ToList();
+        Assert.Equal(["first", "second"], prompts.Select(n => n.Tasks.Single().TaskId));
+        Assert.True(await rep.GetNextWakeAsync() > fixture.Time.GetUtcNow(), "the reminder is re-armed for what comes next");
+    }
+
+    [Fact]
+    public async Task ReceiveReminder_TaskCompletedBeforeItWasDue_IsNeverPrompted()
+    {
+        var (world, pipeline) = await SetUpAsync();
+        var lead = await world.CreateLeadAsync(pipeline.Id);
+        await world.Lead(lead.Id).CompleteTaskAsync("first", null, world.AnaActor);
+
+        fixture.Time.Advance(TimeSpan.FromMinutes(90));
+        await WakeAsync(world.Rep(world.Ana));
+
+        Assert.DoesNotContain(fixture.Notifier.SentTo(world.Ana), n => n.LeadId == lead.Id && n.Tasks[0].TaskId == "first");
+    }
+
+    [Fact]
+    public async Task ApplyAgendaChangeAsync_AgendaEmptied_RemovesTheReminder()
+    {
+        var (world, pipeline) = await SetUpAsync();
+        var lead = await world.CreateLeadAsync(pipeline.Id);
+        Assert.Equal(1, await fixture.ReminderRowsAsync($"rep/{world.Ana}"));
+
+        await world.Lead(lead.Id).CompleteTaskAsync("last", null, world.AnaActor);
+
+        Assert.Equal(0, await fixture.ReminderRowsAsync($"rep/{world.Ana}"));
+        Assert.Null(await world.Rep(world.Ana).GetNextWakeAsync());
+    }
+
+    [Fact]
+    public async Task ReceiveReminder_OverdueTasks_AreSummarisedOnceADay()
+    {
+        var (world, pipeline) = await SetUpAsync();
+        var lead = await world.CreateLeadAsync(pipeline.Id);
+        var rep = world.Rep(world.Ana);
+
+        var now = fixture.Time.GetUtcNow();
+        var nextMorning = new DateTimeOffset(now.AddHours(3).UtcDateTime.Date.AddDays(1).AddHours(9), TimeSpan.Zero);
+        fixture.Time.Advance(nextMorning - now); // 09:00 the next day: after the 08:00 digest hour
+        await WakeAsync(rep);
+        await WakeAsync(rep);
+
+        var digest = Assert.Single(fixture.Notifier.SentTo(world.Ana), n => n.Kind == NotificationKind.OverdueDigest);
+        Assert.Equal(["first", "second"], digest.Tasks.Where(t => t.LeadId == lead.Id).Select(t => t.TaskId));
+    }
+
+    [Fact]
+    public async Task ReceiveReminder_NotifierFails_KeepsThePromptAndSendsItOnALaterTry()
+    {
+        var (world, pipeline) = await SetUpAsync();
+        var lead = await world.CreateLeadAsync(pipeline.Id, owner: world.Bo);
+        var rep = world.Rep(world.Bo);
+        fixture.Time.Advance(TimeSpan.FromMinutes(61));
+
+        fixture.Notifier.Failing = true;
+        try
+        {
+            await WakeAsync(rep);
+        }
+        finally
+        {
+            fixture.Notifier.Failing = false;
+        }
+
+        Assert.DoesNotContain(fixture.Notifier.SentTo(world.Bo), n => n.LeadId == lead.Id);
+        fixture.Time.Advance(TimeSpan.FromSeconds(10)); // past the first retry delay
+        await WakeAsync(rep);
+        Assert.Single(fixture.Notifier.SentTo(world.Bo), n => n.LeadId == lead.Id);
+    }
+}
