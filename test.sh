@@ -1,13 +1,33 @@
 #!/usr/bin/env bash
-# Runs every SalesCoach test. Installs what the tests need when it is missing, so it works on a
-# fresh clone of a machine that has only the .NET SDK (and Node.js for the JavaScript suites).
-set -euo pipefail
+# Runs every SalesCoach test: the .NET suites (and, as they land, the JavaScript ones).
+# Installs what the tests need when it is missing, so it works on a fresh clone of a machine
+# that has the .NET SDK. Prints one closing line: "N passed, N failed".
+set -uo pipefail
 cd "$(dirname "$0")"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+results="$(mktemp -d)"
+status=0
 
-echo "== restore and build"
-dotnet build SalesCoach.sln -c Release -nologo -clp:ErrorsOnly
+echo "== build"
+if ! dotnet build SalesCoach.sln -c Release -nologo -clp:ErrorsOnly; then
+  echo "0 passed, 1 failed"
+  exit 1
+fi
 
 echo "== .NET tests"
-dotnet test SalesCoach.sln -c Release --no-build -nologo --logger "console;verbosity=normal" 2>&1 | tee /tmp/salescoach-dotnet-tests.log
+dotnet test SalesCoach.sln -c Release --no-build -nologo \
+  --logger "trx" --results-directory "$results" \
+  --logger "console;verbosity=normal" || status=1
+
+# One closing line over every suite, read from the TRX files the runs wrote.
+passed=0; failed=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters"); f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+done
+if [ "$passed" -eq 0 ]; then status=1; fi
+echo "$passed passed, $failed failed"
+exit $status

@@ -211,7 +211,8 @@ public sealed class PipelinesApiTests(SalesCoachHostFixture host)
             stages:
               - id: qualify
                 name: Qualify
-                goal: {activity: {type: lunch}}
+                goal:
+                  activity: {type: lunch}
                 tasks:
                   - {id: call, title: Call, dueAfter: soon}
             """;
