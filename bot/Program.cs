@@ -1,16 +1,19 @@
 using SalesCoach.Bot.Extensions;
 
-var builder = WebApplication.CreateBuilder(args);
+// Content (wwwroot, appsettings) comes from the output folder, so the host runs the same from any working directory.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
 builder.UseDefaultUrl();
 
 builder.AddSalesCoachSilo();
 builder.AddSalesCoachAuth();
 builder.AddSalesCoachApi();
+builder.AddSalesCoachBot();
 
 var app = builder.Build();
 
 app.UseSalesCoachApi();
+app.MapSalesCoachBot();
 app.Run();
 
 /// <summary>The host's entry point, visible to <c>WebApplicationFactory&lt;Program&gt;</c> in tests.</summary>

@@ -1,23 +1,13 @@
-using Microsoft.Extensions.Options;
-using SalesCoach.Bot.Hosting;
 using SalesCoach.Common;
-using SalesCoach.Reps;
 
 namespace SalesCoach.Bot.Auth;
 
-/// <summary>Turns the authenticated caller into the <see cref="Actor"/> grains check: an admin by configuration or by profile role.</summary>
-public sealed class CallerResolver(IOptions<AuthSettings> auth, IGrainFactory grains)
+/// <summary>Turns the authenticated HTTP caller into an <see cref="Actor"/>, or null when there is none.</summary>
+public sealed class CallerResolver(ActorResolver actors)
 {
     public async Task<Actor?> ResolveAsync(HttpContext context)
     {
         var id = context.User.FindFirst(CallerClaims.UserId)?.Value;
-        if (string.IsNullOrWhiteSpace(id))
-        {
-            return null;
-        }
-
-        var isAdmin = auth.Value.EffectiveAdmins.Contains(id)
-            || (await grains.GetGrain<IRepGrain>(id).GetProfileAsync())?.Roles.Contains("admin") == true;
-        return new Actor(id, isAdmin);
+        return string.IsNullOrWhiteSpace(id) ? null : await actors.ResolveAsync(id);
     }
 }

@@ -25,7 +25,10 @@ public static class ApiExtensions
         app.UseExceptionHandler(errors => errors.Run(WriteUnhandledErrorAsync));
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseMiddleware<CallerMiddleware>());
+        app.UseStaticFiles();
+        app.UseWhen(
+            context => context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/api/messages"),
+            api => api.UseMiddleware<CallerMiddleware>());
 
         app.MapHealthChecks("/healthz");
         app.MapOpenApi();

@@ -17,7 +17,8 @@ public static class AuthExtensions
             .Validate(a => a.IsDevelopment || (!string.IsNullOrWhiteSpace(a.TenantId) && !string.IsNullOrWhiteSpace(a.Audience)),
                 "Auth:Mode Production needs Auth:TenantId and Auth:Audience")
             .ValidateOnStart();
-        builder.Services.AddScoped<CallerResolver>();
+        builder.Services.AddSingleton<ActorResolver>();
+        builder.Services.AddSingleton<CallerResolver>();
 
         if (auth.IsDevelopment)
         {

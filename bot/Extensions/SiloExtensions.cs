@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
 using SalesCoach.Bot.Hosting;
-using SalesCoach.Bot.Notifications;
 using SalesCoach.Common;
 using SalesCoach.Reps;
 using SalesCoach.Storage.Sqlite;
@@ -25,7 +24,6 @@ public static class SiloExtensions
         });
 
         builder.Services.TryAddSingleton(new SalesClock(TimeProvider.System));
-        builder.Services.TryAddSingleton<INotifier, LoggingNotifier>();
         builder.Services.AddOptions<RepOptions>().BindConfiguration(RepOptions.Section);
         builder.Services.AddHostedService<SampleData.SampleSeeder>();
         builder.Services.AddHostedService<StartupBanner>();

@@ -26,6 +26,10 @@ public interface ILeadGrain : IGrainWithStringKey
     [Alias("CompleteTask")]
     Task<Outcome<LeadView>> CompleteTaskAsync(string taskId, string? operationId, Actor actor);
 
+    /// <summary>Moves an open task's due time (snooze); the assignee's reminder follows.</summary>
+    [Alias("SnoozeTask")]
+    Task<Outcome<LeadView>> SnoozeTaskAsync(string taskId, DateTimeOffset dueAt, string? operationId, Actor actor);
+
     /// <summary>Logs an activity (idempotent by its external id); may meet an <c>activity</c> goal.</summary>
     [Alias("LogActivity")]
     Task<Outcome<LeadView>> LogActivityAsync(ActivityInput activity, Actor actor);

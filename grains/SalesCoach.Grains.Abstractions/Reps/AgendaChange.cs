@@ -12,4 +12,6 @@ public sealed record AgendaChange
     [Id(2)] public IReadOnlyList<string> ClosedTaskIds { get; init; } = [];
     /// <summary>True: the rep owns this open lead; false: no longer; null: unchanged.</summary>
     [Id(3)] public bool? Owns { get; init; }
+    /// <summary>The lead's name, so the rep can find it by name (<c>lead acme</c> in chat).</summary>
+    [Id(4)] public string? LeadName { get; init; }
 }

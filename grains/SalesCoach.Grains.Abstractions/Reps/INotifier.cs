@@ -6,6 +6,6 @@ namespace SalesCoach.Reps;
 /// </summary>
 public interface INotifier
 {
-    /// <summary>Sends one notification.</summary>
-    Task SendAsync(Notification notification, CancellationToken cancellationToken);
+    /// <summary>Sends one notification to the rep's conversation (null when the bot has not met the rep yet).</summary>
+    Task SendAsync(Notification notification, ConversationReference? conversation, CancellationToken cancellationToken);
 }

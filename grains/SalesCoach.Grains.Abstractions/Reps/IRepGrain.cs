@@ -25,6 +25,10 @@ public interface IRepGrain : IGrainWithStringKey
     [Alias("ApplyAgendaChange")]
     Task ApplyAgendaChangeAsync(AgendaChange change);
 
+    /// <summary>The rep's open leads (owned, or with a task of theirs) whose id or name matches the text, best match first.</summary>
+    [Alias("FindLeads")]
+    Task<IReadOnlyList<LeadRef>> FindLeadsAsync(string text);
+
     /// <summary>How many open leads the rep owns (for least-loaded assignment).</summary>
     [Alias("GetLoad")]
     Task<int> GetLoadAsync();
@@ -32,6 +36,14 @@ public interface IRepGrain : IGrainWithStringKey
     /// <summary>Queues a notification in the outbox (deduplicated by id) and sends it.</summary>
     [Alias("Notify")]
     Task NotifyAsync(Notification notification);
+
+    /// <summary>Remembers where to reach the rep proactively, and sends what waited for it.</summary>
+    [Alias("SaveConversation")]
+    Task SaveConversationAsync(ConversationReference conversation);
+
+    /// <summary>Where the rep can be reached, or null before the bot first met them.</summary>
+    [Alias("GetConversation")]
+    Task<ConversationReference?> GetConversationAsync();
 
     /// <summary>When the rep's one agenda reminder is next due, or null when none is registered.</summary>
     [Alias("GetNextWake")]

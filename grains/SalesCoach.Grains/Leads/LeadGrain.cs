@@ -163,6 +163,47 @@ public sealed partial class LeadGrain(
         }, Lead.OwnerId, Lead.Facts.Emails);
     }
 
+    public async Task<Outcome<LeadView>> SnoozeTaskAsync(string taskId, DateTimeOffset dueAt, string? operationId, Actor actor)
+    {
+        if (!Lead.Exists)
+        {
+            return NotFound();
+        }
+
+        if (operationId is not null && Lead.Operations.Contains(operationId))
+        {
+            return Outcome<LeadView>.Ok(await ViewAsync());
+        }
+
+        var machine = await MachineAsync();
+        var task = machine.FindTask(taskId);
+        if (task is null)
+        {
+            return Outcome<LeadView>.NotFound($"lead '{Id}' has no task '{taskId}'");
+        }
+
+        if (!await CanManageAsync(actor) && !await IsAssigneeAsync(actor, task))
+        {
+            return Outcome<LeadView>.Forbidden($"task '{taskId}' is not yours: only its assignee, the lead's owner or their manager may snooze it");
+        }
+
+        if (task.Status != LeadTaskStatus.Open)
+        {
+            return Outcome<LeadView>.Conflict($"task '{taskId}' is already {task.Status.ToString().ToLowerInvariant()}");
+        }
+
+        if (dueAt <= clock.Now)
+        {
+            return Outcome<LeadView>.Invalid("dueAt", "must be in the future");
+        }
+
+        return await RunAsync(operationId, () =>
+        {
+            machine.Snooze(task, dueAt);
+            return Task.FromResult(machine);
+        }, Lead.OwnerId, Lead.Facts.Emails);
+    }
+
     public async Task<Outcome<LeadView>> LogActivityAsync(ActivityInput activity, Actor actor)
     {
         if (!Lead.Exists)
@@ -315,6 +356,7 @@ public sealed partial class LeadGrain(
             delivered.Clear();
             var machine = await change();
             await QueueEffectsAsync(machine, previousOwner, wasOpen, previousEmails);
+            await QueueNotificationsAsync(machine);
             if (operationId is not null)
             {
                 Lead.Operations.Add(operationId);
@@ -352,15 +394,7 @@ public sealed partial class LeadGrain(
                 var change = For(repId);
                 if (task.Status == LeadTaskStatus.Open)
                 {
-                    change.Upserts.Add(new AgendaItem
-                    {
-                        LeadId = Id,
-                        LeadName = Lead.Facts.Name,
-                        TaskId = task.Id,
-                        Title = task.Title,
-                        StageId = task.StageId,
-                        DueAt = task.DueAt,
-                    });
+                    change.Upserts.Add(ToAgendaItem(task));
                 }
                 else
                 {
@@ -382,7 +416,7 @@ public sealed partial class LeadGrain(
 
         foreach (var (repId, (upserts, closed, owns)) in changes)
         {
-            var change = new AgendaChange { LeadId = Id, Upserts = upserts, ClosedTaskIds = closed, Owns = owns };
+            var change = new AgendaChange { LeadId = Id, LeadName = Lead.Facts.Name, Upserts = upserts, ClosedTaskIds = closed, Owns = owns };
             Lead.Pending.Add(new PendingEffect(Lead.NextPendingSeq++, repId, change, null));
         }
 
@@ -399,6 +433,76 @@ public sealed partial class LeadGrain(
         }
     }
 
+    /// <summary>
+    /// Stage guidance for the owner when the lead ends the command in a newly entered stage (stages
+    /// passed straight through are not worth a card), and a prompt for every new task assigned to
+    /// someone other than the owner (the owner's tasks are on the guidance card).
+    /// </summary>
+    private async Task QueueNotificationsAsync(StageMachine machine)
+    {
+        if (Lead.Status != LeadStatus.Open)
+        {
+            return;
+        }
+
+        var now = clock.Now;
+        if (machine.EnteredCurrentStage)
+        {
+            var stage = machine.CurrentStage;
+            Lead.Pending.Add(new PendingEffect(Lead.NextPendingSeq++, Lead.OwnerId, null, null, new Notification
+            {
+                Id = $"guidance:{Id}/{Lead.History.Count}",
+                RepId = Lead.OwnerId,
+                Kind = NotificationKind.StageGuidance,
+                Title = $"{Lead.Facts.Name} is now in {stage.Name}",
+                Text = stage.Guidance ?? "",
+                LeadId = Id,
+                LeadName = Lead.Facts.Name,
+                StageId = stage.Id,
+                StageName = stage.Name,
+                Guidance = stage.Guidance,
+                Goal = GoalEvaluator.EffectiveGoal(stage),
+                Tasks = [.. machine.CurrentTasks.Select(ToAgendaItem)],
+                CreatedAt = now,
+            }));
+        }
+
+        foreach (var task in machine.CreatedTasks.Where(t => t.Status == LeadTaskStatus.Open))
+        {
+            foreach (var repId in await AssigneeRepsAsync(task.AssigneeId))
+            {
+                if (repId == Lead.OwnerId)
+                {
+                    continue;
+                }
+
+                Lead.Pending.Add(new PendingEffect(Lead.NextPendingSeq++, repId, null, null, new Notification
+                {
+                    Id = $"assigned:{Id}/{task.Id}@{task.DueAt.UtcTicks}",
+                    RepId = repId,
+                    Kind = NotificationKind.TaskAssigned,
+                    Title = $"New task: {task.Title}",
+                    Text = $"{task.Title} for {Lead.Facts.Name}",
+                    LeadId = Id,
+                    LeadName = Lead.Facts.Name,
+                    StageId = task.StageId,
+                    Tasks = [ToAgendaItem(task)],
+                    CreatedAt = now,
+                }));
+            }
+        }
+    }
+
+    private AgendaItem ToAgendaItem(TaskInstance task) => new()
+    {
+        LeadId = Id,
+        LeadName = Lead.Facts.Name,
+        TaskId = task.Id,
+        Title = task.Title,
+        StageId = task.StageId,
+        DueAt = task.DueAt,
+    };
+
     private async Task DeliverPendingAsync()
     {
         var attempts = Lead.Pending.Where(e => !delivered.Contains(e.Seq)).Select(async effect =>
@@ -408,6 +512,10 @@ public sealed partial class LeadGrain(
                 if (effect.Agenda is { } change)
                 {
                     await grains.GetGrain<IRepGrain>(effect.Target).ApplyAgendaChangeAsync(change);
+                }
+                else if (effect.Notify is { } notification)
+                {
+                    await grains.GetGrain<IRepGrain>(effect.Target).NotifyAsync(notification);
                 }
                 else if (effect.IndexAdd is { } add)
                 {

@@ -5,12 +5,13 @@ namespace SalesCoach.Leads;
 /// <summary>
 /// Something a command must tell another grain, persisted with the command and carried out after
 /// it, so a crash in between loses nothing (the receivers apply a repeat without a second effect).
-/// Exactly one of <see cref="Agenda"/> (for rep <see cref="Target"/>) or <see cref="IndexAdd"/>
-/// (for email address <see cref="Target"/>) is set.
+/// Exactly one of <see cref="Agenda"/> or <see cref="Notify"/> (for rep <see cref="Target"/>) or
+/// <see cref="IndexAdd"/> (for email address <see cref="Target"/>) is set.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record PendingEffect(
     [property: Id(0)] long Seq,
     [property: Id(1)] string Target,
     [property: Id(2)] AgendaChange? Agenda,
-    [property: Id(3)] bool? IndexAdd);
+    [property: Id(3)] bool? IndexAdd,
+    [property: Id(4)] Notification? Notify = null);

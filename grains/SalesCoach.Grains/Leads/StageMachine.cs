@@ -10,9 +10,16 @@ namespace SalesCoach.Leads;
 public sealed class StageMachine(PipelineDefinition pipeline, LeadState lead, DateTimeOffset now)
 {
     private readonly List<TaskInstance> changedTasks = [];
+    private readonly List<TaskInstance> createdTasks = [];
 
-    /// <summary>Tasks created or closed during this command (what the agendas must hear about).</summary>
+    /// <summary>Tasks created, re-dated or closed during this command (what the agendas must hear about).</summary>
     public IReadOnlyList<TaskInstance> ChangedTasks => changedTasks;
+
+    /// <summary>Tasks created during this command.</summary>
+    public IReadOnlyList<TaskInstance> CreatedTasks => createdTasks;
+
+    /// <summary>Whether the stage the lead is in now was entered during this command.</summary>
+    public bool EnteredCurrentStage { get; private set; }
 
     public StageDefinition CurrentStage => pipeline.Stages[lead.StageIndex];
 
@@ -57,7 +64,10 @@ public sealed class StageMachine(PipelineDefinition pipeline, LeadState lead, Da
             };
             lead.Tasks.Add(task);
             changedTasks.Add(task);
+            createdTasks.Add(task);
         }
+
+        EnteredCurrentStage = true;
 
         await SettleAsync(ownerForStage);
     }
@@ -98,6 +108,13 @@ public sealed class StageMachine(PipelineDefinition pipeline, LeadState lead, Da
         task.Status = LeadTaskStatus.Done;
         task.DoneBy = by;
         task.DoneAt = now;
+        changedTasks.Add(task);
+    }
+
+    /// <summary>Moves an open task's due time.</summary>
+    public void Snooze(TaskInstance task, DateTimeOffset dueAt)
+    {
+        task.DueAt = dueAt;
         changedTasks.Add(task);
     }
 

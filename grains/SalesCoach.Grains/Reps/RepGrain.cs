@@ -47,7 +47,48 @@ public sealed partial class RepGrain(
 
     public Task<int> GetLoadAsync() => Task.FromResult(Rep.OwnedLeads.Count);
 
+    public Task<IReadOnlyList<LeadRef>> FindLeadsAsync(string text)
+    {
+        var wanted = text.Trim();
+        var matches = Rep.LeadNames
+            .Select(kv => (Lead: new LeadRef(kv.Key, kv.Value), Rank: Rank(kv.Key, kv.Value, wanted)))
+            .Where(m => m.Rank > 0)
+            .OrderByDescending(m => m.Rank).ThenBy(m => m.Lead.Name, StringComparer.OrdinalIgnoreCase)
+            .Select(m => m.Lead);
+        return Task.FromResult<IReadOnlyList<LeadRef>>([.. matches]);
+
+        // Exact id, exact name, name starts with, name contains.
+        static int Rank(string id, string name, string wanted) =>
+            string.Equals(id, wanted, StringComparison.OrdinalIgnoreCase) ? 4
+            : string.Equals(name, wanted, StringComparison.OrdinalIgnoreCase) ? 3
+            : name.StartsWith(wanted, StringComparison.OrdinalIgnoreCase) ? 2
+            : name.Contains(wanted, StringComparison.OrdinalIgnoreCase) ? 1
+            : 0;
+    }
+
     public Task<DateTimeOffset?> GetNextWakeAsync() => Task.FromResult(Rep.ReminderDueAt);
+
+    public async Task SaveConversationAsync(ConversationReference conversation)
+    {
+        if (Rep.Conversation == conversation)
+        {
+            return;
+        }
+
+        Rep.Conversation = conversation;
+        foreach (var entry in Rep.Outbox)
+        {
+            entry.NextAttemptAt = clock.Now; // what waited for a way to reach the rep goes now
+        }
+
+        await state.WriteStateAsync();
+        if (Rep.Outbox.Count > 0)
+        {
+            ScheduleRetry(TimeSpan.Zero);
+        }
+    }
+
+    public Task<ConversationReference?> GetConversationAsync() => Task.FromResult(Rep.Conversation);
 
     public async Task ApplyAgendaChangeAsync(AgendaChange change)
     {
@@ -73,6 +114,17 @@ public sealed partial class RepGrain(
             false => Rep.OwnedLeads.Remove(change.LeadId),
             null => false,
         };
+
+        var known = Rep.OwnedLeads.Contains(change.LeadId) || Rep.Agenda.Values.Any(i => i.LeadId == change.LeadId);
+        if (!known)
+        {
+            changed |= Rep.LeadNames.Remove(change.LeadId);
+        }
+        else if (change.LeadName is { } name && (!Rep.LeadNames.TryGetValue(change.LeadId, out var old) || old != name))
+        {
+            Rep.LeadNames[change.LeadId] = name;
+            changed = true;
+        }
 
         if (changed)
         {
@@ -198,7 +250,7 @@ public sealed partial class RepGrain(
         {
             try
             {
-                await notifier.SendAsync(entry.Notification, CancellationToken.None);
+                await notifier.SendAsync(entry.Notification, Rep.Conversation, CancellationToken.None);
                 Rep.Outbox.Remove(entry);
                 Rep.Sent[entry.Notification.Id] = now;
             }

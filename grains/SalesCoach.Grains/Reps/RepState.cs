@@ -18,4 +18,8 @@ public sealed class RepState
     [Id(6)] public string? LastDigestDay { get; set; }
     /// <summary>When the one agenda reminder is due; null when none is registered.</summary>
     [Id(7)] public DateTimeOffset? ReminderDueAt { get; set; }
+    /// <summary>Where the bot reaches the rep; null until the bot has met them.</summary>
+    [Id(8)] public ConversationReference? Conversation { get; set; }
+    /// <summary>Names of the leads in <see cref="OwnedLeads"/> and on the agenda, by lead id.</summary>
+    [Id(9)] public Dictionary<string, string> LeadNames { get; set; } = [];
 }

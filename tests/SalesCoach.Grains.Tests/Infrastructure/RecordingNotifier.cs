@@ -18,7 +18,7 @@ public sealed class RecordingNotifier : INotifier
 
     public IReadOnlyList<Notification> SentTo(string repId) => [.. sent.Where(n => n.RepId == repId)];
 
-    public Task SendAsync(Notification notification, CancellationToken cancellationToken)
+    public Task SendAsync(Notification notification, ConversationReference? conversation, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref attempts);
         if (Failing)

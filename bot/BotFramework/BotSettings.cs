@@ -1,0 +1,33 @@
+namespace SalesCoach.Bot.BotFramework;
+
+/// <summary>The bot's registration and the Bot Framework endpoints it trusts (section <c>Bot</c>).</summary>
+public sealed class BotSettings
+{
+    public const string Section = "Bot";
+
+    /// <summary>The bot's Entra app id (Azure Bot resource / Teams Developer Portal); the audience of inbound tokens.</summary>
+    public string? AppId { get; set; }
+
+    /// <summary>The app's client secret, for outbound Connector calls.</summary>
+    public string? AppPassword { get; set; }
+
+    /// <summary>For a single-tenant bot: the tenant whose Entra tokens are accepted and used outbound.</summary>
+    public string? TenantId { get; set; }
+
+    /// <summary>Where the Bot Connector's signing keys are published.</summary>
+    public string OpenIdMetadataUrl { get; set; } = "https://login.botframework.com/v1/.well-known/openidconfiguration";
+
+    /// <summary>The issuer of Bot Connector tokens.</summary>
+    public string Issuer { get; set; } = "https://api.botframework.com";
+
+    /// <summary>The Entra authority host, for single-tenant tokens in and out.</summary>
+    public string EntraAuthority { get; set; } = "https://login.microsoftonline.com/";
+
+    /// <summary>The scope of outbound Connector tokens.</summary>
+    public string ConnectorScope { get; set; } = "https://api.botframework.com/.default";
+
+    /// <summary>Messages per second to one conversation (Teams allows about 7).</summary>
+    public int MessagesPerSecondPerConversation { get; set; } = 7;
+
+    public bool HasCredentials => !string.IsNullOrWhiteSpace(AppId) && !string.IsNullOrWhiteSpace(AppPassword);
+}

@@ -1,0 +1,24 @@
+using System.Text.Json.Nodes;
+
+namespace SalesCoach.Bot.BotFramework.Schema;
+
+/// <summary>
+/// The body of an <c>adaptiveCard/action</c> invoke response (Universal Actions): a card that
+/// replaces the one the user clicked, or a message.
+/// </summary>
+public static class AdaptiveCardInvokeResponse
+{
+    public static JsonObject Card(JsonNode card) => new()
+    {
+        ["statusCode"] = 200,
+        ["type"] = Attachment.AdaptiveCardContentType,
+        ["value"] = card,
+    };
+
+    public static JsonObject Message(string text) => new()
+    {
+        ["statusCode"] = 200,
+        ["type"] = "application/vnd.microsoft.activity.message",
+        ["value"] = text,
+    };
+}
