@@ -40,6 +40,6 @@ public static class CardActions
     /// <summary>Teams posts <see cref="Value"/> into the chat as the user's message.</summary>
     public sealed record TeamsImBack([property: JsonPropertyName("value")] string Value)
     {
-        [JsonPropertyName("type")] public string Type => "imBack";
+        [JsonPropertyName("type"), JsonPropertyOrder(-1)] public string Type => "imBack";
     }
 }

@@ -6,6 +6,9 @@ namespace SalesCoach.Bot.Cards;
 /// <summary>The pieces SalesCoach cards share: headings, plain text that is never read as markdown, task lines, banners.</summary>
 internal static partial class CardParts
 {
+    // The bytes of the container around a group of task lines (see ByLead).
+    private const int GroupOverhead = 80;
+
     /// <summary>The longest title shown on one task line; longer ones are cut with "…".</summary>
     public const int MaxLineTitle = 120;
 
@@ -93,17 +96,24 @@ internal static partial class CardParts
     /// <summary>
     /// Renders items in order while both <paramref name="maxItems"/> and <paramref name="maxBytes"/>
     /// (serialized size) allow, so a long list can never push a card over Teams' 28 KB; returns
-    /// the rendered items with their sources and how many were left out.
+    /// the rendered items with their sources and how many were left out. With
+    /// <paramref name="groupName"/> the heading of each group (see <see cref="ByLead"/>) counts too.
     /// </summary>
     public static (List<(T Item, CardElement Element)> Shown, int LeftOut) WithinBudget<T>(
-        IReadOnlyList<T> items, Func<T, CardElement> render, int maxItems, int maxBytes)
+        IReadOnlyList<T> items, Func<T, CardElement> render, int maxItems, int maxBytes, Func<T, string>? groupName = null)
     {
         var shown = new List<(T, CardElement)>();
+        var groups = new HashSet<string>(StringComparer.Ordinal);
         var bytes = 0;
         foreach (var item in items.Take(maxItems))
         {
             var element = render(item);
             bytes += CardJson.Utf8Size(element) + 1;
+            if (groupName is not null && groups.Add(groupName(item)))
+            {
+                bytes += CardJson.Utf8Size(Text(groupName(item), weight: TextWeight.Bolder)) + GroupOverhead;
+            }
+
             if (bytes > maxBytes)
             {
                 break;

@@ -217,7 +217,7 @@ public static partial class GuidanceMarkdown
     [GeneratedRegex(@"(?<![*\w])\*(?!\s|\*)([^*]+?)(?<!\s)\*(?![*\w])")]
     private static partial Regex StarItalic();
 
-    [GeneratedRegex(@"\[([^\]]+)\]\(\s*([^)\s]+)(?:\s+""[^""]*"")?\s*\)")]
+    [GeneratedRegex(@"\[([^\]]+)\]\(\s*((?:[^()\s]|\([^()\s]*\))+)(?:\s+""[^""]*"")?\s*\)")]
     private static partial Regex Link();
 
     [GeneratedRegex(@"[ \t]+")]

@@ -13,7 +13,7 @@ public static class MyDayCard
     public const int MaxTasks = 50;
 
     /// <summary>The most bytes the task lines may take, so the card stays under Teams' 28 KB whatever the ids and titles.</summary>
-    public const int MaxTaskBytes = 24_000;
+    public const int MaxTaskBytes = 25_600;
 
     /// <summary>The card for a rep's agenda.</summary>
     public static AdaptiveCard Build(AgendaView agenda, CardContext context)
@@ -29,7 +29,7 @@ public static class MyDayCard
             CardParts.Subtle(Summary(due.Count, overdue, endOfToday is not null)),
         };
 
-        var (shown, leftOut) = CardParts.WithinBudget(due, task => Line(task, context), MaxTasks, MaxTaskBytes);
+        var (shown, leftOut) = CardParts.WithinBudget(due, task => Line(task, context), MaxTasks, MaxTaskBytes, t => t.LeadName);
         body.AddRange(CardParts.ByLead(shown, t => t.LeadId, t => t.LeadName));
         if (leftOut > 0)
         {

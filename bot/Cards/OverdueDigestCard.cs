@@ -40,7 +40,8 @@ public static class OverdueDigestCard
                     new CardActionData { Verb = CardVerbs.CompleteTask, Card = CardNames.OverdueDigest, LeadId = task.LeadId, TaskId = task.TaskId },
                     context)),
             MaxTasks,
-            MaxTaskBytes);
+            MaxTaskBytes,
+            t => t.LeadName);
         body.AddRange(CardParts.ByLead(shown, t => t.LeadId, t => t.LeadName));
         if (leftOut > 0)
         {
