@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using SalesCoach.Bot.BotFramework;
 using SalesCoach.Bot.BotFramework.Auth;
 using SalesCoach.Bot.BotFramework.Connector;
@@ -16,7 +17,7 @@ public static class BotExtensions
         var bot = builder.Configuration.GetSection(BotSettings.Section).Get<BotSettings>() ?? new();
         builder.Services.AddOptions<BotSettings>().BindConfiguration(BotSettings.Section);
         builder.Services.AddBotAuthentication(bot);
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IBotTokenProvider, MsalBotTokenProvider>();
         builder.Services.AddTransient<RetryAfterHandler>();
         builder.Services.AddHttpClient<ConnectorClient>(http => http.Timeout = TimeSpan.FromSeconds(30))
@@ -24,8 +25,11 @@ public static class BotExtensions
         builder.Services.AddSingleton<IActivitySender, ConnectorSender>();
         builder.Services.AddSingleton<ActivitySenders>();
         builder.Services.AddSingleton<BotProcessor>();
-        // TEMP until cards merge
-        builder.Services.AddSingleton<INotifier, SalesCoach.Bot.Notifications.LoggingNotifier>();
+        builder.Services.AddSingleton<InstallHandler>();
+        builder.Services.AddSingleton<CommandHandler>();
+        builder.Services.AddSingleton<CardActionHandler>();
+        builder.Services.AddSingleton<IBotRoutes, SalesCoachRoutes>();
+        builder.Services.AddSingleton<INotifier, ChannelNotifier>();
         if (LocalChatExtensions.IsEnabled(builder.Configuration))
         {
             builder.AddLocalChat();

@@ -26,7 +26,9 @@ public static class LocalChatExtensions
     {
         app.UseCors();
         app.MapDirectLine();
-        app.MapGet("/chat", () => Results.Redirect("/chat/")).ExcludeFromDescription();
+        app.MapGet("/chat", (HttpContext context) => context.Request.Path.Value!.EndsWith('/')
+            ? Results.File(Path.Combine(app.Environment.WebRootPath, "chat", "index.html"), "text/html")
+            : Results.Redirect("/chat/" + context.Request.QueryString)).ExcludeFromDescription();
         app.MapGet("/chat/reps.json", async (HttpContext context, IGrainFactory grains) =>
         {
             var remote = context.Connection.RemoteIpAddress;

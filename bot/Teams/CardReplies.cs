@@ -1,0 +1,24 @@
+using System.Text.Json.Nodes;
+using SalesCoach.Bot.BotFramework.Routing;
+using SalesCoach.Bot.BotFramework.Schema;
+using SalesCoach.Bot.Cards;
+using SalesCoach.Bot.Cards.Model;
+
+namespace SalesCoach.Bot.Teams;
+
+/// <summary>How a handler answers with a card: in place of the clicked card for a Teams invoke, as a new message otherwise.</summary>
+public static class CardReplies
+{
+    public static async Task AnswerAsync(TurnContext turn, AdaptiveCard card, CancellationToken cancellationToken)
+    {
+        if (turn.Activity.Type == ActivityTypes.Invoke)
+        {
+            turn.InvokeResponse = new InvokeResponse(200, CardAttachment.InvokeResponse(card));
+            return;
+        }
+
+        await turn.ReplyCardAsync(Json(card), cancellationToken);
+    }
+
+    public static JsonNode Json(AdaptiveCard card) => CardAttachment.From(card)["content"]!.DeepClone();
+}

@@ -1,0 +1,110 @@
+using SalesCoach.Bot.Auth;
+using SalesCoach.Bot.BotFramework.Routing;
+using SalesCoach.Bot.Cards;
+using SalesCoach.Common;
+using SalesCoach.Leads;
+using SalesCoach.Reps;
+
+namespace SalesCoach.Bot.Teams;
+
+/// <summary>
+/// What reps type in chat: <c>help</c>, <c>tasks</c>, <c>lead &lt;name or id&gt;</c>,
+/// <c>advance &lt;lead&gt;</c>, <c>new lead &lt;name&gt; &lt;email&gt;</c>. Anything else gets
+/// a short help, never silence.
+/// </summary>
+public sealed class CommandHandler(IGrainFactory grains, ActorResolver actors, SalesClock clock)
+{
+    public async Task HandleAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        if (BotTurn.RepId(turn.Activity) is not { } repId)
+        {
+            return;
+        }
+
+        var actor = await actors.ResolveAsync(repId);
+        var rep = grains.GetGrain<IRepGrain>(repId);
+        await rep.SaveConversationAsync(BotTurn.Conversation(turn.Activity));
+        var cards = BotTurn.Cards(turn.Activity, clock.Now);
+        var command = ChatCommand.Parse(turn.Activity.Text);
+        var card = command?.Name switch
+        {
+            ChatCommand.Tasks => MyDayCard.Build(await rep.GetAgendaAsync(), cards),
+            ChatCommand.Lead => await LeadAsync(rep, actor, command.Argument, cards),
+            ChatCommand.Advance => await AdvanceAsync(turn, rep, actor, command.Argument, cards),
+            ChatCommand.NewLead => await NewLeadAsync(turn, actor, command.Argument, cards),
+            ChatCommand.Help => HelpCard.Build(cards, includeManagerCommands: false),
+            _ => HelpCard.Build(cards, includeManagerCommands: false, notUnderstood: turn.Activity.Text),
+        };
+        await CardReplies.AnswerAsync(turn, card, cancellationToken);
+    }
+
+    private async Task<Cards.Model.AdaptiveCard> LeadAsync(IRepGrain rep, Actor actor, string text, CardContext cards)
+    {
+        var (lead, problem) = await FindLeadAsync(rep, actor, text);
+        return lead is null ? Notice(problem!, cards) : LeadCard.Build(lead, cards);
+    }
+
+    private async Task<Cards.Model.AdaptiveCard> AdvanceAsync(TurnContext turn, IRepGrain rep, Actor actor, string text, CardContext cards)
+    {
+        var (lead, problem) = await FindLeadAsync(rep, actor, text);
+        if (lead is null)
+        {
+            return Notice(problem!, cards);
+        }
+
+        var outcome = await grains.GetGrain<ILeadGrain>(lead.Id).AdvanceAsync(null, turn.Activity.Id, actor);
+        return outcome.Succeeded ? LeadCard.Build(outcome.Value!, cards) : Notice(Explain(outcome.Problems), cards);
+    }
+
+    private async Task<Cards.Model.AdaptiveCard> NewLeadAsync(TurnContext turn, Actor actor, string text, CardContext cards)
+    {
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var email = words.LastOrDefault(w => w.Contains('@'));
+        var name = string.Join(' ', words.Where(w => w != email));
+        if (email is null || name.Length == 0)
+        {
+            return Notice("Write it as: new lead <name> <email>, for example: new lead Acme Oy cto@acme.example", cards);
+        }
+
+        var id = $"chat-{Math.Abs(StringComparer.Ordinal.GetHashCode(turn.Activity.Id ?? Guid.NewGuid().ToString())):x}-{Guid.NewGuid():N}"[..24];
+        var outcome = await grains.GetGrain<ILeadGrain>(id).CreateAsync(
+            new CreateLead { Facts = new LeadFacts { Name = name, Emails = [email] } }, actor);
+        return outcome.Succeeded ? LeadCard.Build(outcome.Value!, cards) : Notice(Explain(outcome.Problems), cards);
+    }
+
+    /// <summary>A lead by exact id first, then by name among the rep's own leads.</summary>
+    private async Task<(LeadView? Lead, string? Problem)> FindLeadAsync(IRepGrain rep, Actor actor, string text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return (null, "Which lead? Write its name or id, for example: lead Acme");
+        }
+
+        var byId = await grains.GetGrain<ILeadGrain>(text.Trim()).GetAsync(actor);
+        if (byId.Succeeded)
+        {
+            return (byId.Value, null);
+        }
+
+        if (byId.Status == OutcomeStatus.Forbidden)
+        {
+            return (null, Explain(byId.Problems));
+        }
+
+        var matches = await rep.FindLeadsAsync(text);
+        if (matches.Count == 0)
+        {
+            return (null, $"I found no lead of yours called \"{text}\".");
+        }
+
+        var found = await grains.GetGrain<ILeadGrain>(matches[0].Id).GetAsync(actor);
+        return found.Succeeded ? (found.Value, null) : (null, Explain(found.Problems));
+    }
+
+    /// <summary>A one-line answer, as a card so it looks like the rest of the conversation.</summary>
+    internal static Cards.Model.AdaptiveCard Notice(string text, CardContext cards) =>
+        CardParts.Card([CardParts.Text(text)], fallbackText: text);
+
+    internal static string Explain(IReadOnlyList<Problem> problems) =>
+        string.Join(" ", problems.Select(p => p.Path.Length == 0 ? p.Message : $"{p.Path}: {p.Message}"));
+}
