@@ -8,7 +8,7 @@ public sealed record LeadRequest
     public string? Id { get; init; }
     public string? Name { get; init; }
     public string? Company { get; init; }
-    public List<string>? Emails { get; init; }
+    public List<string?>? Emails { get; init; }
     public decimal? Value { get; init; }
     public string? Currency { get; init; }
     public string? Product { get; init; }
@@ -23,7 +23,7 @@ public sealed record LeadRequest
         {
             Name = Name?.Trim() ?? "",
             Company = Company,
-            Emails = [.. (Emails ?? []).Select(e => e.Trim())],
+            Emails = [.. (Emails ?? []).Select(e => e?.Trim() ?? "")],
             Value = Value,
             Currency = Currency,
             Product = Product,

@@ -39,20 +39,35 @@ public sealed partial class LeadGrain(
     {
         if (Lead.Exists)
         {
+            if (!await CanSeeAsync(actor))
+            {
+                return Outcome<LeadView>.Conflict($"lead '{Id}' already exists");
+            }
+
             return Lead.CreatedWith is { } first && SameCreate(first, command)
                 ? Outcome<LeadView>.Ok(await ViewAsync())
                 : Outcome<LeadView>.Conflict($"lead '{Id}' already exists with other facts");
         }
 
         var problems = LeadInputValidator.ValidateFacts(command.Facts);
+        if (command.PipelineId is not null && !PipelineValidator.IsIdentifier(command.PipelineId))
+        {
+            problems.Add(new Problem("pipelineId", $"'{command.PipelineId}' is not a pipeline id"));
+        }
+
+        if (command.OwnerId is not null && string.IsNullOrWhiteSpace(command.OwnerId))
+        {
+            problems.Add(new Problem("ownerId", "cannot be empty: leave it out to assign by the pipeline's rules"));
+        }
+
         var pipelineId = command.PipelineId
             ?? await grains.GetGrain<IPipelineRegistryGrain>(IPipelineRegistryGrain.DefaultKey).RouteAsync(command.Facts);
-        var definition = pipelineId is null ? null : await grains.GetGrain<IPipelineGrain>(pipelineId).GetAsync();
+        var definition = PipelineValidator.IsIdentifier(pipelineId) ? await grains.GetGrain<IPipelineGrain>(pipelineId!).GetAsync() : null;
         if (pipelineId is null)
         {
             problems.Add(new Problem("pipelineId", "no pipeline's criteria match this lead; name a pipeline"));
         }
-        else if (definition is null)
+        else if (definition is null && PipelineValidator.IsIdentifier(pipelineId))
         {
             problems.Add(new Problem("pipelineId", $"unknown pipeline '{pipelineId}'"));
         }
@@ -130,11 +145,6 @@ public sealed partial class LeadGrain(
             return NotFound();
         }
 
-        if (operationId is not null && Lead.Operations.Contains(operationId))
-        {
-            return Outcome<LeadView>.Ok(await ViewAsync());
-        }
-
         var machine = await MachineAsync();
         var task = machine.FindTask(taskId);
         if (task is null)
@@ -145,6 +155,11 @@ public sealed partial class LeadGrain(
         if (!await CanManageAsync(actor) && !await IsAssigneeAsync(actor, task))
         {
             return Outcome<LeadView>.Forbidden($"task '{taskId}' is not yours: only its assignee, the lead's owner or their manager may complete it");
+        }
+
+        if (operationId is not null && Lead.Operations.Contains(operationId))
+        {
+            return Outcome<LeadView>.Ok(await ViewAsync());
         }
 
         switch (task.Status)
@@ -211,14 +226,14 @@ public sealed partial class LeadGrain(
             return NotFound();
         }
 
-        if (activity.ExternalId is { } externalId && Lead.Activities.Exists(a => a.ExternalId == externalId))
-        {
-            return Outcome<LeadView>.Ok(await ViewAsync());
-        }
-
         if (!await CanManageAsync(actor) && !await HasTaskAsync(actor))
         {
             return Outcome<LeadView>.Forbidden("only the lead's owner, their manager or a rep with a task on it may log activities");
+        }
+
+        if (activity.ExternalId is { } externalId && Lead.Activities.Exists(a => a.ExternalId == externalId))
+        {
+            return Outcome<LeadView>.Ok(await ViewAsync());
         }
 
         var problems = LeadInputValidator.ValidateActivity(activity);
@@ -238,7 +253,7 @@ public sealed partial class LeadGrain(
                 Subject = activity.Subject,
                 At = activity.At ?? clock.Now,
                 ExternalId = activity.ExternalId,
-                Tags = activity.Tags,
+                Tags = activity.Tags ?? [],
                 StageId = machine.CurrentStage.Id,
                 LoggedBy = actor.Id,
             });
@@ -263,7 +278,7 @@ public sealed partial class LeadGrain(
 
         var confirming = (stageId is null || target == Lead.StageIndex)
             && GoalEvaluator.HasManual(GoalEvaluator.EffectiveGoal(machine.CurrentStage));
-        if (!confirming && target < 0 && machine.IsLastStage)
+        if (target < 0 && machine.IsLastStage)
         {
             return Outcome<LeadView>.Conflict("the last stage is left only by won or lost");
         }
@@ -323,14 +338,14 @@ public sealed partial class LeadGrain(
             return NotFound();
         }
 
-        if (operationId is not null && Lead.Operations.Contains(operationId))
-        {
-            return Outcome<LeadView>.Ok(await ViewAsync());
-        }
-
         if (!await CanManageAsync(actor))
         {
             return Outcome<LeadView>.Forbidden("only the lead's owner, their manager or an administrator may do this");
+        }
+
+        if (operationId is not null && Lead.Operations.Contains(operationId))
+        {
+            return Outcome<LeadView>.Ok(await ViewAsync());
         }
 
         if (requireOpen && Lead.Status != LeadStatus.Open)
@@ -350,12 +365,13 @@ public sealed partial class LeadGrain(
         bool created = false)
     {
         var wasOpen = !created && Lead.Status == LeadStatus.Open;
+        var nameBefore = Lead.Facts.Name;
         try
         {
             Lead.Pending.RemoveAll(e => delivered.Contains(e.Seq));
             delivered.Clear();
             var machine = await change();
-            await QueueEffectsAsync(machine, previousOwner, wasOpen, previousEmails);
+            await QueueEffectsAsync(machine, previousOwner, wasOpen, previousEmails, renamed: !created && nameBefore != Lead.Facts.Name);
             await QueueNotificationsAsync(machine);
             if (operationId is not null)
             {
@@ -381,13 +397,15 @@ public sealed partial class LeadGrain(
         return created ? Outcome<LeadView>.Created(view) : Outcome<LeadView>.Ok(view);
     }
 
-    private async Task QueueEffectsAsync(StageMachine machine, string? previousOwner, bool wasOpen, IReadOnlyList<string> previousEmails)
+    private async Task QueueEffectsAsync(StageMachine machine, string? previousOwner, bool wasOpen, IReadOnlyList<string> previousEmails, bool renamed)
     {
         var changes = new Dictionary<string, (List<AgendaItem> Upserts, List<string> Closed, bool? Owns)>();
         (List<AgendaItem> Upserts, List<string> Closed, bool? Owns) For(string repId) =>
             changes.TryGetValue(repId, out var c) ? c : changes[repId] = ([], [], null);
 
-        foreach (var task in machine.ChangedTasks.Distinct())
+        // A renamed lead re-sends its open tasks, so every agenda shows the new name.
+        var tasks = renamed ? machine.ChangedTasks.Concat(Lead.Tasks.Where(t => t.Status == LeadTaskStatus.Open)) : machine.ChangedTasks;
+        foreach (var task in tasks.Distinct())
         {
             foreach (var repId in await AssigneeRepsAsync(task.AssigneeId))
             {

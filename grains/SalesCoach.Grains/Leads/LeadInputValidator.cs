@@ -53,9 +53,10 @@ public static class LeadInputValidator
             problems.Add(new Problem("externalId", "is longer than 512 characters"));
         }
 
-        for (var i = 0; i < activity.Tags.Count; i++)
+        var tags = activity.Tags ?? [];
+        for (var i = 0; i < tags.Count; i++)
         {
-            if (string.IsNullOrWhiteSpace(activity.Tags[i]))
+            if (string.IsNullOrWhiteSpace(tags[i]))
             {
                 problems.Add(new Problem($"tags[{i}]", "is empty"));
             }

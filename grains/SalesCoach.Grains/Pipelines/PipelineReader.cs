@@ -18,7 +18,12 @@ public static class PipelineReader
         JsonNode? node;
         try
         {
-            node = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            node = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions
+            {
+                CommentHandling = JsonCommentHandling.Skip,
+                AllowTrailingCommas = true,
+                AllowDuplicateProperties = false,
+            });
         }
         catch (JsonException e)
         {
@@ -39,6 +44,10 @@ public static class PipelineReader
         {
             return (null, [new Problem("", $"not valid YAML (line {e.Start.Line}, column {e.Start.Column}): {e.Message}")]);
         }
+        catch (FormatException e)
+        {
+            return (null, [new Problem("", $"not a pipeline: {e.Message}")]);
+        }
 
         return Read(node);
     }
@@ -52,7 +61,7 @@ public static class PipelineReader
         }
 
         var unknown = new List<Problem>();
-        FindUnknownFields(node, typeof(PipelineDefinition), "", unknown);
+        CheckShape(node, typeof(PipelineDefinition), "", unknown);
 
         PipelineDefinition? pipeline;
         try
@@ -73,14 +82,28 @@ public static class PipelineReader
         return (problems.Count == 0 ? pipeline : null, problems);
     }
 
-    private static void FindUnknownFields(JsonNode? node, Type type, string path, List<Problem> problems)
+    /// <summary>
+    /// Walks the tree against the definition's types: reports unknown fields, reports nulls where
+    /// a value is required, and drops nulls given for optional lists (read as empty) so the
+    /// deserializer and validator see a clean tree.
+    /// </summary>
+    private static void CheckShape(JsonNode? node, Type type, string path, List<Problem> problems)
     {
         var elementType = ElementType(type);
         if (node is JsonArray array && elementType is not null)
         {
+            for (var i = array.Count - 1; i >= 0; i--)
+            {
+                if (array[i] is null)
+                {
+                    problems.Add(new Problem($"{path}[{i}]", "is required (null given)"));
+                    array.RemoveAt(i);
+                }
+            }
+
             for (var i = 0; i < array.Count; i++)
             {
-                FindUnknownFields(array[i], elementType, $"{path}[{i}]", problems);
+                CheckShape(array[i], elementType, $"{path}[{i}]", problems);
             }
 
             return;
@@ -94,7 +117,7 @@ public static class PipelineReader
         var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.CanWrite)
             .ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, child) in obj)
+        foreach (var (name, child) in obj.ToList())
         {
             var childPath = path.Length == 0 ? name : $"{path}.{name}";
             if (!properties.TryGetValue(name, out var property))
@@ -103,9 +126,22 @@ public static class PipelineReader
                 continue;
             }
 
-            FindUnknownFields(child, Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType, childPath, problems);
+            if (child is null)
+            {
+                if (ElementType(property.PropertyType) is null && Nullability.Create(property).WriteState == NullabilityState.NotNull)
+                {
+                    problems.Add(new Problem(childPath, "is required (null given)"));
+                }
+
+                obj.Remove(name); // an optional value or list given as null reads as missing (an empty list)
+                continue;
+            }
+
+            CheckShape(child, Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType, childPath, problems);
         }
     }
+
+    private static readonly NullabilityInfoContext Nullability = new();
 
     private static Type? ElementType(Type type) =>
         type != typeof(string) && typeof(IEnumerable).IsAssignableFrom(type) && type.IsGenericType

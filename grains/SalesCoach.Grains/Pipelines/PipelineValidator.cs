@@ -122,7 +122,7 @@ public static partial class PipelineValidator
 
             if (!IsoDuration.TryParse(task.DueAfter, out _))
             {
-                add($"{taskPath}.dueAfter", $"'{task.DueAfter}' is not an ISO-8601 duration such as P2D or PT4H");
+                add($"{taskPath}.dueAfter", $"'{task.DueAfter}' is not an ISO-8601 duration such as P2D or PT4H (of at most ten years)");
             }
 
             if (!IsAssignee(task.Assignee))

@@ -18,12 +18,30 @@ internal static class YamlToJson
 
     private static JsonNode? ToNode(YamlNode node) => node switch
     {
-        YamlMappingNode map => new JsonObject(map.Children.Select(kv =>
-            KeyValuePair.Create(((YamlScalarNode)kv.Key).Value ?? "", ToNode(kv.Value)))),
+        YamlMappingNode map => Mapping(map),
         YamlSequenceNode seq => new JsonArray([.. seq.Children.Select(ToNode)]),
         YamlScalarNode scalar => Scalar(scalar),
         _ => null,
     };
+
+    private static JsonObject Mapping(YamlMappingNode map)
+    {
+        var result = new JsonObject();
+        foreach (var (key, value) in map.Children)
+        {
+            if (key is not YamlScalarNode { Value: { } name })
+            {
+                throw new FormatException($"keys must be plain names (line {key.Start.Line})");
+            }
+
+            if (!result.TryAdd(name, ToNode(value)))
+            {
+                throw new FormatException($"'{name}' appears twice in one mapping (line {key.Start.Line})");
+            }
+        }
+
+        return result;
+    }
 
     private static JsonNode? Scalar(YamlScalarNode scalar)
     {

@@ -92,7 +92,14 @@ public sealed partial class RepGrain(
 
     public async Task ApplyAgendaChangeAsync(AgendaChange change)
     {
+        // Closed first: a stage re-entered in one command closes a task and opens it anew under the same key.
         var changed = false;
+        foreach (var taskId in change.ClosedTaskIds)
+        {
+            var key = $"{change.LeadId}/{taskId}";
+            changed |= Rep.Agenda.Remove(key) | Rep.Prompted.Remove(key);
+        }
+
         foreach (var item in change.Upserts)
         {
             if (!Rep.Agenda.TryGetValue(item.Key, out var existing) || existing != item)
@@ -100,12 +107,6 @@ public sealed partial class RepGrain(
                 Rep.Agenda[item.Key] = item;
                 changed = true;
             }
-        }
-
-        foreach (var taskId in change.ClosedTaskIds)
-        {
-            var key = $"{change.LeadId}/{taskId}";
-            changed |= Rep.Agenda.Remove(key) | Rep.Prompted.Remove(key);
         }
 
         changed |= change.Owns switch

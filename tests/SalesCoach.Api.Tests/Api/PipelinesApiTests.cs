@@ -239,6 +239,103 @@ public sealed class PipelinesApiTests(SalesCoachHostFixture host)
         Assert.Contains(problems, p => p.Path == "stages[0].tasks[0].due");
     }
 
+    [Theory]
+    [InlineData("stages[0].tasks", """{"id": "{id}", "name": "N", "criteria": {"products": ["{id}"]}, "stages": [{"id": "a", "name": "A", "tasks": null}, {"id": "b", "name": "B"}]}""")]
+    [InlineData("assignment", """{"id": "{id}", "name": "N", "criteria": {"products": ["{id}"]}, "stages": [{"id": "a", "name": "A"}], "assignment": null}""")]
+    [InlineData("praise", """{"id": "{id}", "name": "N", "criteria": {"products": ["{id}"]}, "stages": [{"id": "a", "name": "A"}], "praise": null}""")]
+    [InlineData("stages[0].lists.subscribe", """{"id": "{id}", "name": "N", "criteria": {"products": ["{id}"]}, "stages": [{"id": "a", "name": "A", "lists": {"subscribe": null, "unsubscribe": null}}]}""")]
+    public async Task Put_NullForAnOptionalList_IsReadAsEmpty(string list, string json)
+    {
+        var id = UniqueId.New("nulls");
+
+        using var response = await Admin.PutPipelineAsync(id, json.Replace("{id}", id, StringComparison.Ordinal));
+
+        Assert.Equal(1, (await response.ReadAsync<PipelineSavedDto>()).Version);
+        var stored = JsonNode.Parse(await (await Admin.GetAsync($"/api/pipelines/{id}")).ShouldBeAsync(HttpStatusCode.OK));
+        Assert.Empty(At(stored, list)?.AsArray() ?? []);
+    }
+
+    [Fact]
+    public async Task Put_YamlWithEmptyTasksAndPraiseKeys_IsReadAsNoTasksAndNoPraise()
+    {
+        var id = UniqueId.New("nulls");
+        var yaml = $"""
+            id: {id}
+            name: Empty keys
+            criteria: {"{"}products: [{id}]{"}"}
+            stages:
+              - id: meet
+                name: Meeting
+                tasks:
+              - id: close
+                name: Close
+            praise:
+            """;
+
+        using var response = await Admin.PutPipelineYamlAsync(id, yaml);
+
+        Assert.Equal(1, (await response.ReadAsync<PipelineSavedDto>()).Version);
+        var lead = await host.As("ana").NewLeadAsync(new { name = "On an empty-keys pipeline", pipelineId = id });
+        Assert.Equal("meet", lead.Stage.Id);
+        Assert.Empty(lead.Tasks);
+    }
+
+    [Theory]
+    [InlineData("stages", """{"id": "{id}", "name": "N", "criteria": {"products": ["{id}"]}, "stages": null}""")]
+    [InlineData("stages[0]", """{"id": "{id}", "name": "N", "criteria": {"products": ["{id}"]}, "stages": [null]}""")]
+    [InlineData("stages[0].tasks[0]", """{"id": "{id}", "name": "N", "criteria": {"products": ["{id}"]}, "stages": [{"id": "a", "name": "A", "tasks": [null]}]}""")]
+    [InlineData("stages[0].goal.all[0]", """{"id": "{id}", "name": "N", "criteria": {"products": ["{id}"]}, "stages": [{"id": "a", "name": "A", "goal": {"all": [null]}}]}""")]
+    [InlineData("assignment[0].to", """{"id": "{id}", "name": "N", "criteria": {"products": ["{id}"]}, "stages": [{"id": "a", "name": "A"}], "assignment": [{"to": null}]}""")]
+    [InlineData("praise[0].when", """{"id": "{id}", "name": "N", "criteria": {"products": ["{id}"]}, "stages": [{"id": "a", "name": "A"}], "praise": [{"when": null, "message": "m"}]}""")]
+    public async Task Put_NullWhereAValueIsRequired_Returns400OnItsPath(string path, string json)
+    {
+        var id = UniqueId.New("nulls");
+
+        using var response = await Admin.PutPipelineAsync(id, json.Replace("{id}", id, StringComparison.Ordinal));
+
+        Assert.Contains(path, (await response.ReadErrorsAsync(HttpStatusCode.BadRequest)).Select(p => p.Path));
+    }
+
+    [Fact]
+    public async Task Put_JsonWithADuplicateKey_Returns400()
+    {
+        var id = UniqueId.New("dup");
+
+        using var response = await Admin.PutPipelineAsync(id, $$"""{"id": "{{id}}", "name": "N", "name": "M", "stages": [{"id": "a", "name": "A"}]}""");
+
+        await response.ReadErrorsAsync(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Put_YamlWithADuplicateKey_Returns400()
+    {
+        var id = UniqueId.New("dup");
+
+        using var response = await Admin.PutPipelineYamlAsync(id, $"id: {id}\nname: N\nname: M\nstages: [{{id: a, name: A}}]\n");
+
+        await response.ReadErrorsAsync(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Put_YamlWithAKeyThatIsNotAScalar_Returns400()
+    {
+        var id = UniqueId.New("key");
+
+        using var response = await Admin.PutPipelineYamlAsync(id, $"id: {id}\nname: N\n? [a, b]\n: c\nstages: [{{id: a, name: A}}]\n");
+
+        await response.ReadErrorsAsync(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Put_DueAfterTooLongForADuration_Returns400OnDueAfter()
+    {
+        var pipeline = PipelineBuilder.New().Stage("a", null, PipelineBuilder.Task("t", "P99999999D"));
+
+        using var response = await Admin.PutPipelineAsync(pipeline.Id, pipeline.Build());
+
+        Assert.Contains("stages[0].tasks[0].dueAfter", (await response.ReadErrorsAsync(HttpStatusCode.BadRequest)).Select(p => p.Path));
+    }
+
     [Fact]
     public async Task Put_YamlSyntaxError_Returns400()
     {
@@ -265,6 +362,22 @@ public sealed class PipelinesApiTests(SalesCoachHostFixture host)
         using var response = await Admin.GetAsync($"/api/pipelines/{UniqueId.New("missing")}");
 
         await response.ReadErrorsAsync(HttpStatusCode.NotFound);
+    }
+
+    /// <summary>The node at a path such as <c>stages[0].lists.subscribe</c>, or null.</summary>
+    private static JsonNode? At(JsonNode? node, string path)
+    {
+        foreach (var part in path.Split('.'))
+        {
+            var name = part.Split('[')[0];
+            node = node?[name];
+            if (part.Contains('[', StringComparison.Ordinal))
+            {
+                node = node?[int.Parse(part[(part.IndexOf('[', StringComparison.Ordinal) + 1)..^1], System.Globalization.CultureInfo.InvariantCulture)];
+            }
+        }
+
+        return node;
     }
 
     private static string Yaml(string id) => $$"""

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 
@@ -24,6 +25,9 @@ public sealed class SalesCoachHostFixture : IAsyncLifetime
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero));
 
     public string DatabasePath => Path.Combine(_directory, "salescoach.db");
+
+    /// <summary>The in-memory server, for requests that need control over the connection (e.g. the remote address).</summary>
+    public TestServer Server => Factory.Server;
 
     private SalesCoachApplicationFactory Factory => _factory ?? throw new InvalidOperationException("the host has not started");
 

@@ -37,6 +37,7 @@ public static class SalesCoachRequests
     public static Task<HttpResponseMessage> CompleteTaskAsync(this HttpClient client, string leadId, string taskId, string? operationId = null) =>
         client.PostAsync($"/api/leads/{leadId}/tasks/{taskId}/complete", ApiJson.Content(new { operationId }));
 
+    /// <summary>Logs an activity; a string is sent as the JSON text it is.</summary>
     public static Task<HttpResponseMessage> LogActivityAsync(this HttpClient client, string leadId, object activity) =>
         client.PostAsync($"/api/leads/{leadId}/activities", ApiJson.Content(activity));
 
