@@ -31,6 +31,13 @@ public static class BotTurn
     public static CardContext Cards(Activity activity, DateTimeOffset now) =>
         CardContext.ForChannel(activity.ChannelId, LocalOffset(activity), now);
 
+    /// <summary>As <see cref="Cards(Activity, DateTimeOffset)"/>, with reps' display names ("Done by Ana") from the roster.</summary>
+    public static async Task<CardContext> CardsAsync(Activity activity, DateTimeOffset now, IGrainFactory grains)
+    {
+        var roster = await grains.GetGrain<IRepRosterGrain>(IRepRosterGrain.DefaultKey).ListAsync();
+        return Cards(activity, now) with { Names = roster.ToDictionary(r => r.Id, r => r.Name) };
+    }
+
     private static TimeSpan LocalOffset(Activity activity) =>
         activity.Extra is { } extra && extra.TryGetValue("localTimestamp", out var local)
             && local.ValueKind == System.Text.Json.JsonValueKind.String && DateTimeOffset.TryParse(local.GetString(), out var at)

@@ -31,7 +31,7 @@ public sealed class CardActionHandler(IGrainFactory grains, ActorResolver actors
         }
 
         var actor = await actors.ResolveAsync(repId);
-        var cards = BotTurn.Cards(activity, clock.Now);
+        var cards = await BotTurn.CardsAsync(activity, clock.Now, grains);
         var operationId = activity.Id is { } id ? $"card:{id}" : null;
         var card = data.Verb switch
         {

@@ -24,7 +24,7 @@ public sealed class CommandHandler(IGrainFactory grains, ActorResolver actors, S
         var actor = await actors.ResolveAsync(repId);
         var rep = grains.GetGrain<IRepGrain>(repId);
         await rep.SaveConversationAsync(BotTurn.Conversation(turn.Activity));
-        var cards = BotTurn.Cards(turn.Activity, clock.Now);
+        var cards = await BotTurn.CardsAsync(turn.Activity, clock.Now, grains);
         var command = ChatCommand.Parse(turn.Activity.Text);
         var card = command?.Name switch
         {

@@ -185,11 +185,6 @@ public sealed partial class LeadGrain(
             return NotFound();
         }
 
-        if (operationId is not null && Lead.Operations.Contains(operationId))
-        {
-            return Outcome<LeadView>.Ok(await ViewAsync());
-        }
-
         var machine = await MachineAsync();
         var task = machine.FindTask(taskId);
         if (task is null)
@@ -200,6 +195,11 @@ public sealed partial class LeadGrain(
         if (!await CanManageAsync(actor) && !await IsAssigneeAsync(actor, task))
         {
             return Outcome<LeadView>.Forbidden($"task '{taskId}' is not yours: only its assignee, the lead's owner or their manager may snooze it");
+        }
+
+        if (operationId is not null && Lead.Operations.Contains(operationId))
+        {
+            return Outcome<LeadView>.Ok(await ViewAsync());
         }
 
         if (task.Status != LeadTaskStatus.Open)
