@@ -20,12 +20,35 @@ dotnet test SalesCoach.sln -c Release --no-build -nologo \
   --logger "trx" --results-directory "$results" \
   --logger "console;verbosity=normal" || status=1
 
+# == Cards: every card the bot sends, rendered by Microsoft's Adaptive Cards renderer in headless
+# Chromium (tests/cards-render). Self-contained: dumps the .NET card gallery, installs Chromium
+# (Debian's) and the npm packages when missing, and adds its counts to the closing line.
+echo "== cards render"
+cards_dir="$results/cards"
+if [ -z "${CHROMIUM_PATH:-}" ] && [ ! -x /usr/bin/chromium ]; then
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } >/dev/null 2>&1 \
+    || echo "could not install chromium"
+fi
+if ! { SALESCOACH_CARDS_DIR="$cards_dir" dotnet test tests/SalesCoach.Bot.Tests -c Release --no-build -nologo \
+         --filter "FullyQualifiedName~CardGalleryTests.Dump" >/dev/null \
+       && (cd tests/cards-render && npm ci --no-audit --no-fund --loglevel=error) \
+       && node tests/cards-render/render.mjs "$cards_dir" --counts "$results/cards-render.counts"; }; then
+  status=1
+  [ -f "$results/cards-render.counts" ] || echo "0 1" > "$results/cards-render.counts"
+fi
+
 # One closing line over every suite, read from the TRX files the runs wrote.
 passed=0; failed=0
 for trx in "$results"/*.trx; do
   [ -f "$trx" ] || continue
   counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
   p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters"); f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+done
+# Suites that are not .NET write "passed failed" to a .counts file in the same folder.
+for counts in "$results"/*.counts; do
+  [ -f "$counts" ] || continue
+  read -r p f < "$counts"
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
 done
 if [ "$passed" -eq 0 ]; then status=1; fi

@@ -57,10 +57,6 @@ internal static partial class CardParts
         };
     }
 
-    /// <summary>A line of runs (data and labels mixed) that are never read as markdown.</summary>
-    public static RichTextBlock Runs(IEnumerable<TextRun> runs, Spacing? spacing = null) =>
-        new() { Inlines = runs.ToList(), Spacing = spacing };
-
     /// <summary>A coloured box with a bold line and an optional detail line, e.g. "Done by Ana at 10:42".</summary>
     public static Container Banner(string text, ContainerStyle style, TextColor color, string? detail = null) => new()
     {

@@ -80,17 +80,14 @@ public static class KudosCard
             fallbackText: "Send kudos: pick a rep and write a message.",
             actions: [CardActions.Verb("Send", new CardActionData { Verb = CardVerbs.SendKudos, Card = CardNames.KudosSend }, context, ActionStyle.Positive)]);
 
-    /// <summary>What replaces the form once the kudos are on their way.</summary>
-    public static AdaptiveCard Sent(string toName, string message, CardContext context)
-    {
-        _ = context;
-        return CardParts.Card(
+    /// <summary>What replaces the form once the kudos are on their way (the same on every channel).</summary>
+    public static AdaptiveCard Sent(string toName, string message) =>
+        CardParts.Card(
             [
                 CardParts.Banner($"✓ Kudos sent to {toName}", ContainerStyle.Good, TextColor.Good),
                 CardParts.Text(message, subtle: true),
             ],
             fallbackText: $"Kudos sent to {toName}.");
-    }
 
     private static string Name(RepProfile rep) => string.IsNullOrWhiteSpace(rep.Name) ? rep.Id : rep.Name;
 }

@@ -19,7 +19,7 @@ public static class TaskPromptCard
         return task.Status switch
         {
             LeadTaskStatus.Done => DoneCard(prompt, task, context),
-            LeadTaskStatus.Skipped => SkippedCard(prompt, context),
+            LeadTaskStatus.Skipped => SkippedCard(prompt),
             _ => lead.Status == LeadStatus.Open ? OpenCard(prompt, reason, context) : Refused(TaskRefusal.LeadClosed, context, task, lead),
         };
     }
@@ -132,9 +132,8 @@ public static class TaskPromptCard
             fallbackText: $"{prompt.Title} for {prompt.LeadTitle}: {done.TrimStart('✓', ' ')}.");
     }
 
-    private static AdaptiveCard SkippedCard(Prompt prompt, CardContext context)
+    private static AdaptiveCard SkippedCard(Prompt prompt)
     {
-        _ = context;
         var detail = prompt.StageName is null
             ? "The lead left the task's stage, so it is no longer needed."
             : $"The lead left {prompt.StageName}, so it is no longer needed.";

@@ -30,8 +30,8 @@ public sealed record AdaptiveCard
 
 /// <summary>
 /// <c>refresh</c> (Universal Actions): Teams runs <see cref="Action"/> (an <see cref="ExecuteAction"/>)
-/// when the card is shown so each viewer gets the card's current state. With no
-/// <see cref="UserIds"/> Teams refreshes automatically in chats of up to 60 people.
+/// when the card is shown, so the viewer gets the card's current state; <see cref="UserIds"/>
+/// names whom Teams refreshes automatically.
 /// </summary>
 public sealed record Refresh
 {

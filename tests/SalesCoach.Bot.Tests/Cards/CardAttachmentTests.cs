@@ -19,7 +19,7 @@ public sealed class CardAttachmentTests
     [Fact]
     public void InvokeResponse_Card_IsWhatTeamsShowsInPlace()
     {
-        var response = CardAttachment.InvokeResponse(KudosCard.Sent("Ana", "Great demo!", OnTeams));
+        var response = CardAttachment.InvokeResponse(KudosCard.Sent("Ana", "Great demo!"));
 
         Assert.Equal(200, (int?)response["statusCode"]);
         Assert.Equal(CardAttachment.ContentType, (string?)response["type"]);

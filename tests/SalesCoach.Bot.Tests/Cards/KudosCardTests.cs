@@ -71,7 +71,7 @@ public sealed class KudosCardTests
     [Fact]
     public void Sent_ConfirmsWithoutButtons()
     {
-        var query = new CardJsonQuery(KudosCard.Sent("Ana", "Great demo!", OnTeams));
+        var query = new CardJsonQuery(KudosCard.Sent("Ana", "Great demo!"));
 
         Assert.Equal(["✓ Kudos sent to Ana", "Great demo!"], query.Texts);
         Assert.Empty(query.Actions);

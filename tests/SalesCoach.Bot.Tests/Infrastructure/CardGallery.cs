@@ -31,7 +31,7 @@ public static class CardGallery
             ["Task due", "Book the first meeting", "Lead: Acme (Acme Oy)", "Stage: Meeting", "Due: today 10:00"], ["Complete", "Snooze", "Open lead"],
             Screenshot: true, Click: new("Complete", new() { ["verb"] = CardVerbs.CompleteTask, ["leadId"] = "acme", ["taskId"] = "book-meeting" })),
         new("task-prompt-snooze", c => TaskPromptCard.Build(Acme(), BookMeeting(), c),
-            ["Snooze until"], ["Complete", "Snooze", "Open lead"],
+            ["Snooze until"], ["Complete", "Snooze", "Open lead"], Screenshot: true,
             Click: new("Snooze", new() { ["verb"] = CardVerbs.SnoozeTask, ["taskId"] = "book-meeting", ["snooze"] = SnoozeChoices.InOneHour }, Unfold: "Snooze")),
         new("task-prompt-assigned", c => TaskPromptCard.Build(TaskAssigned(), c),
             ["New task for you", "Send the meeting agenda", "Due: tomorrow 08:30"], ["Complete", "Snooze", "Open lead"]),
@@ -71,10 +71,10 @@ public static class CardGallery
             ["Acme is past the meeting"], ["Open lead"], Screenshot: true),
         new("kudos-received", c => KudosCard.Received(Kudos(), c),
             ["From Maria", "Great demo for Acme today, the use cases were spot on."], [], Screenshot: true),
-        new("kudos-send", c => KudosCard.SendForm(Samples.Reps.Where(r => r.Id != "maria").ToList(), c, to: "ana"),
+        new("kudos-send", c => KudosCard.SendForm(Samples.Reps.Where(r => r.Id != "maria").ToList(), c, to: "ana", text: "Great demo for Acme today!"),
             ["Send kudos"], ["Send"], Screenshot: true,
-            Click: new("Send", new() { ["verb"] = CardVerbs.SendKudos, ["kudosTo"] = "ana" })),
-        new("kudos-sent", c => KudosCard.Sent("Ana", "Great demo for Acme today!", c),
+            Click: new("Send", new() { ["verb"] = CardVerbs.SendKudos, ["kudosTo"] = "ana", ["kudosText"] = "Great demo for Acme today!" })),
+        new("kudos-sent", _ => KudosCard.Sent("Ana", "Great demo for Acme today!"),
             ["✓ Kudos sent to Ana"], []),
     ];
 
@@ -103,7 +103,7 @@ public static class CardGallery
 /// <param name="Build">Builds it for a viewer.</param>
 /// <param name="Texts">Texts that must be on the card (the renderer checks they are visible).</param>
 /// <param name="Buttons">The buttons shown before any show card is unfolded, in order.</param>
-/// <param name="Screenshot">Whether docs/cards keeps a picture of it (Teams variant).</param>
+/// <param name="Screenshot">Whether docs/cards keeps a picture of it (Teams variant, after unfolding <see cref="GalleryClick.Unfold"/>).</param>
 /// <param name="Click">A button the renderer clicks, and what must be sent.</param>
 public sealed record GalleryCard(
     string Name, Func<CardContext, AdaptiveCard> Build, IReadOnlyList<string> Texts, IReadOnlyList<string> Buttons,
