@@ -20,15 +20,28 @@ dotnet test SalesCoach.sln -c Release --no-build -nologo \
   --logger "trx" --results-directory "$results" \
   --logger "console;verbosity=normal" || status=1
 
+# The browser suites use Debian's Chromium (never a downloaded one): install it when missing.
+ensure_chromium() {
+  if [ -z "${CHROMIUM_PATH:-}" ] && [ ! -x /usr/bin/chromium ]; then
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } >/dev/null 2>&1 \
+      || echo "could not install chromium"
+  fi
+}
+
+# Node's test runner writes TAP; turn its summary into "passed failed" for the closing line.
+tap_counts() {
+  local tap="$1" out="$2" p f
+  p=$(sed -n 's/^# pass \([0-9]*\)/\1/p' "$tap" 2>/dev/null | tail -n 1)
+  f=$(sed -n 's/^# fail \([0-9]*\)/\1/p' "$tap" 2>/dev/null | tail -n 1)
+  echo "${p:-0} ${f:-1}" > "$out"
+}
+
 # == Cards: every card the bot sends, rendered by Microsoft's Adaptive Cards renderer in headless
 # Chromium (tests/cards-render). Self-contained: dumps the .NET card gallery, installs Chromium
 # (Debian's) and the npm packages when missing, and adds its counts to the closing line.
 echo "== cards render"
 cards_dir="$results/cards"
-if [ -z "${CHROMIUM_PATH:-}" ] && [ ! -x /usr/bin/chromium ]; then
-  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } >/dev/null 2>&1 \
-    || echo "could not install chromium"
-fi
+ensure_chromium
 if ! { SALESCOACH_CARDS_DIR="$cards_dir" dotnet test tests/SalesCoach.Bot.Tests -c Release --no-build -nologo \
          --filter "FullyQualifiedName~CardGalleryTests.Dump" >/dev/null \
        && (cd tests/cards-render && npm ci --no-audit --no-fund --loglevel=error) \
@@ -36,6 +49,16 @@ if ! { SALESCOACH_CARDS_DIR="$cards_dir" dotnet test tests/SalesCoach.Bot.Tests 
   status=1
   [ -f "$results/cards-render.counts" ] || echo "0 1" > "$results/cards-render.counts"
 fi
+
+# == Local chat end to end: Microsoft's Web Chat on the running host's /chat page, in Chromium.
+echo "== chat end-to-end"
+ensure_chromium
+rm -f tests/e2e/results.tap
+if ! (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error \
+      && SALESCOACH_BOT_DLL="$PWD/../../bot/bin/Release/net10.0/SalesCoach.Bot.dll" npm test); then
+  status=1
+fi
+tap_counts tests/e2e/results.tap "$results/chat-e2e.counts"
 
 # One closing line over every suite, read from the TRX files the runs wrote.
 passed=0; failed=0
