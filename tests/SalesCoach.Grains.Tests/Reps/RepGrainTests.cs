@@ -68,7 +68,7 @@ public sealed class RepGrainTests(ClusterFixture fixture)
         fixture.Time.Advance(TimeSpan.FromMinutes(90));
         await WakeAsync(world.Rep(world.Ana));
 
-        Assert.DoesNotContain(fixture.Notifier.SentTo(world.Ana), n => n.LeadId == lead.Id && n.Tasks[0].TaskId == "first");
+        Assert.DoesNotContain(fixture.Notifier.SentTo(world.Ana), n => n.Kind == NotificationKind.TaskDue && n.LeadId == lead.Id && n.Tasks[0].TaskId == "first");
     }
 
     [Fact]
@@ -119,9 +119,9 @@ public sealed class RepGrainTests(ClusterFixture fixture)
             fixture.Notifier.Failing = false;
         }
 
-        Assert.DoesNotContain(fixture.Notifier.SentTo(world.Bo), n => n.LeadId == lead.Id);
+        Assert.DoesNotContain(fixture.Notifier.SentTo(world.Bo), n => n.Kind == NotificationKind.TaskDue && n.LeadId == lead.Id);
         fixture.Time.Advance(TimeSpan.FromSeconds(10)); // past the first retry delay
         await WakeAsync(rep);
-        Assert.Single(fixture.Notifier.SentTo(world.Bo), n => n.LeadId == lead.Id);
+        Assert.Single(fixture.Notifier.SentTo(world.Bo), n => n.Kind == NotificationKind.TaskDue && n.LeadId == lead.Id);
     }
 }
