@@ -120,6 +120,16 @@ wrap("query-documents", async (original, account, req, res, params) => {
   });
 });
 
+// COSMOS_SERVER_TRACE=1 prints one line per request (method, path, size) to stderr, to count what a command costs.
+if (process.env.COSMOS_SERVER_TRACE === "1") {
+  const routes = require(path.join(lib, "routes"));
+  const route = routes.default;
+  routes.default = req => {
+    process.stderr.write(`${req.method} ${req.url} ${req.headers["content-length"] || 0}\n`);
+    return route(req);
+  };
+}
+
 const options = args(process.argv.slice(2));
 const { createHttpsServer } = require("@vercel/cosmosdb-server");
 
