@@ -162,7 +162,7 @@ public sealed class ThreeSiloCluster : IAsyncLifetime
 
             // Death detection in seconds rather than the production defaults' tens of seconds; not so tight that a
             // silo starved of CPU by the other test suites on a two-core machine is declared dead by mistake.
-            ["Orleans:Membership:ProbeTimeout"] = "00:00:02",
+            ["Orleans:Membership:ProbeTimeout"] = "00:00:03",
             ["Orleans:Membership:NumMissedProbesLimit"] = "3",
             ["Orleans:Membership:TableRefreshTimeout"] = "00:00:05",
             ["Orleans:Messaging:ResponseTimeout"] = "00:00:10",
