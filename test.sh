@@ -9,6 +9,20 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 results="$(mktemp -d)"
 status=0
 
+echo "== test dependencies"
+# What the Cosmos and cluster tests start: the Cosmos DB API test server (npm, tests/cosmos-server)
+# and redis-server (Debian), installed here when missing.
+export DEBIAN_FRONTEND=noninteractive
+sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+if ! command -v npm >/dev/null 2>&1 || ! command -v redis-server >/dev/null 2>&1; then
+  $sudo apt-get update -qq || status=1
+  command -v npm >/dev/null 2>&1 || $sudo apt-get install -y -qq nodejs npm || status=1
+  command -v redis-server >/dev/null 2>&1 || $sudo apt-get install -y -qq redis-server || status=1
+fi
+if [ ! -d tests/cosmos-server/node_modules/@vercel/cosmosdb-server ]; then
+  (cd tests/cosmos-server && npm ci --no-audit --no-fund) || status=1
+fi
+
 echo "== build"
 if ! dotnet build SalesCoach.sln -c Release -nologo -clp:ErrorsOnly; then
   echo "0 passed, 1 failed"

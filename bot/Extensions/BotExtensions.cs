@@ -29,7 +29,7 @@ public static class BotExtensions
         builder.Services.AddSingleton<CommandHandler>();
         builder.Services.AddSingleton<CardActionHandler>();
         builder.Services.AddSingleton<IBotRoutes, SalesCoachRoutes>();
-        builder.Services.AddSingleton<INotifier, ChannelNotifier>();
+        builder.Services.TryAddSingleton<INotifier, ChannelNotifier>();
         if (LocalChatExtensions.IsEnabled(builder.Configuration))
         {
             builder.AddLocalChat();

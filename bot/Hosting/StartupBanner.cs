@@ -12,9 +12,12 @@ public sealed partial class StartupBanner(
         lifetime.ApplicationStarted.Register(() =>
         {
             var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-            var where = storage.Provider.Equals("sqlite", StringComparison.OrdinalIgnoreCase)
-                ? Path.GetFullPath(storage.Sqlite.Path)
-                : "memory (nothing is kept)";
+            var where = storage.Provider.ToLowerInvariant() switch
+            {
+                "sqlite" => Path.GetFullPath(storage.Sqlite.Path),
+                "cosmos" => $"Cosmos DB {storage.Cosmos.Endpoint}, database {storage.Cosmos.Database}",
+                _ => "memory (nothing is kept)",
+            };
             foreach (var address in addresses)
             {
                 LogListening(address.TrimEnd('/'));
