@@ -6,6 +6,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.UseDefaultUrl();
 
 builder.AddSalesCoachSilo();
+builder.AddSalesCoachIntegrations();
 builder.AddSalesCoachAuth();
 builder.AddSalesCoachApi();
 builder.AddSalesCoachBot();

@@ -1,3 +1,4 @@
+using SalesCoach.Lists;
 using SalesCoach.Bot.Api.Requests;
 using SalesCoach.Common;
 using SalesCoach.Leads;
@@ -19,6 +20,7 @@ public static class LeadsApi
         group.MapPost("/{id}/activities", LogActivityAsync).Accepts<ActivityInput>("application/json").Produces<LeadView>();
         group.MapPost("/{id}/advance", AdvanceAsync).Accepts<AdvanceRequest>("application/json").Produces<LeadView>();
         group.MapPost("/{id}/won", WonAsync).Accepts<WonRequest>("application/json").Produces<LeadView>();
+        group.MapGet("/{id}/email-lists", EmailListsAsync).Produces<EmailListOutboxView>().Produces<ErrorResponse>(404);
         group.MapPost("/{id}/lost", LostAsync).Accepts<LostRequest>("application/json").Produces<LeadView>();
         return api;
     }
@@ -43,6 +45,15 @@ public static class LeadsApi
 
     private static async Task<IResult> GetAsync(string id, Caller caller, IGrainFactory grains) =>
         (await grains.GetGrain<ILeadGrain>(id).GetAsync(caller.Actor)).ToHttp();
+
+    /// <summary>The lead's email-list operations: waiting, failed for good (a bad address) and sent; visible to whoever may see the lead.</summary>
+    private static async Task<IResult> EmailListsAsync(string id, Caller caller, IGrainFactory grains)
+    {
+        var lead = await grains.GetGrain<ILeadGrain>(id).GetAsync(caller.Actor);
+        return lead.Succeeded
+            ? Results.Json(await grains.GetGrain<IEmailListOutboxGrain>(id).GetAsync())
+            : lead.ToHttp();
+    }
 
     private static async Task<IResult> FindByEmailAsync(string? email, Caller caller, IGrainFactory grains)
     {

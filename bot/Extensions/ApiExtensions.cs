@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
 using SalesCoach.Bot.Api;
 using SalesCoach.Bot.Health;
@@ -30,7 +31,7 @@ public static class ApiExtensions
             context => context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/api/messages"),
             api => api.UseMiddleware<CallerMiddleware>());
 
-        app.MapHealthChecks("/healthz");
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapOpenApi();
         app.MapGet("/", () => Results.Redirect("/openapi/v1.json")).ExcludeFromDescription();
 

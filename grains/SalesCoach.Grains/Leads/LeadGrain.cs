@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using SalesCoach.Access;
 using SalesCoach.Assignment;
 using SalesCoach.Common;
+using SalesCoach.Lists;
 using SalesCoach.Pipelines;
 using SalesCoach.Reps;
 using SalesCoach.Teams;
@@ -366,6 +367,7 @@ public sealed partial class LeadGrain(
     {
         var wasOpen = !created && Lead.Status == LeadStatus.Open;
         var nameBefore = Lead.Facts.Name;
+        var visitsBefore = Lead.History.Count;
         try
         {
             Lead.Pending.RemoveAll(e => delivered.Contains(e.Seq));
@@ -373,6 +375,7 @@ public sealed partial class LeadGrain(
             var machine = await change();
             await QueueEffectsAsync(machine, previousOwner, wasOpen, previousEmails, renamed: !created && nameBefore != Lead.Facts.Name);
             await QueueNotificationsAsync(machine);
+            await QueueListOperationsAsync(visitsBefore);
             if (operationId is not null)
             {
                 Lead.Operations.Add(operationId);
@@ -511,6 +514,52 @@ public sealed partial class LeadGrain(
         }
     }
 
+    /// <summary>
+    /// Every stage entered by this command (also those passed straight through) with <c>lists</c>:
+    /// one operation per contact per list, keyed by lead/visit/list/email/action so a visit never
+    /// sends one twice. They go to the lead's email-list outbox, which persists before calling out.
+    /// </summary>
+    private async Task QueueListOperationsAsync(int visitsBefore)
+    {
+        var definition = await PipelineAsync();
+        var operations = new List<EmailListOperation>();
+        for (var visit = visitsBefore; visit < Lead.History.Count; visit++)
+        {
+            var stage = definition.Stages.Find(s => s.Id == Lead.History[visit].StageId);
+            if (stage?.Lists is not { } hooks)
+            {
+                continue;
+            }
+
+            var wanted = hooks.Subscribe.Select(l => (List: l, Action: EmailListAction.Subscribe))
+                .Concat(hooks.Unsubscribe.Select(l => (List: l, Action: EmailListAction.Unsubscribe)));
+            foreach (var (list, action) in wanted)
+            {
+                foreach (var email in Lead.Facts.Emails.Distinct(StringComparer.OrdinalIgnoreCase))
+                {
+                    operations.Add(new EmailListOperation
+                    {
+                        Id = EmailListOperation.KeyOf(Id, visit, list, email, action),
+                        LeadId = Id,
+                        ListName = list,
+                        Email = email,
+                        Action = action,
+                        Name = Lead.Facts.Name,
+                        Company = Lead.Facts.Company,
+                        StageId = stage.Id,
+                        StageName = stage.Name,
+                        Tag = stage.Id,
+                    });
+                }
+            }
+        }
+
+        if (operations.Count > 0)
+        {
+            Lead.Pending.Add(new PendingEffect(Lead.NextPendingSeq++, Id, null, null, null, operations));
+        }
+    }
+
     private AgendaItem ToAgendaItem(TaskInstance task) => new()
     {
         LeadId = Id,
@@ -534,6 +583,10 @@ public sealed partial class LeadGrain(
                 else if (effect.Notify is { } notification)
                 {
                     await grains.GetGrain<IRepGrain>(effect.Target).NotifyAsync(notification);
+                }
+                else if (effect.Lists is { } operations)
+                {
+                    await grains.GetGrain<IEmailListOutboxGrain>(effect.Target).EnqueueAsync(operations);
                 }
                 else if (effect.IndexAdd is { } add)
                 {

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
 using SalesCoach.Common;
+using SalesCoach.Lists;
 using SalesCoach.Reps;
 using SalesCoach.Storage.Sqlite;
 
@@ -24,6 +25,8 @@ public sealed class ClusterFixture : IAsyncLifetime
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero));
 
     public RecordingNotifier Notifier { get; } = new();
+
+    public RecordingEmailLists EmailLists { get; } = new();
 
     public TestCluster Cluster { get; private set; } = null!;
 
@@ -96,6 +99,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.UseSqliteReminderService(o => o.Path = fixture.DatabasePath);
             silo.Services.AddSingleton(new SalesClock(fixture.Time));
             silo.Services.AddSingleton<INotifier>(fixture.Notifier);
+            silo.Services.AddSingleton<IEmailLists>(fixture.EmailLists);
             silo.Services.AddOptions<RepOptions>();
         }
     }

@@ -1,0 +1,20 @@
+using SalesCoach.Bot.Integrations.Mailchimp;
+using SalesCoach.Lists;
+
+namespace SalesCoach.Bot.Extensions;
+
+/// <summary>The company's tools behind the domain's ports, each switched on by its own configuration section.</summary>
+public static class IntegrationExtensions
+{
+    public static IHostApplicationBuilder AddSalesCoachIntegrations(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<EmailListOptions>().BindConfiguration(EmailListOptions.Section);
+        builder.Services.AddOptions<MailchimpOptions>().BindConfiguration(MailchimpOptions.Section)
+            .Validate(o => !o.IsConfigured || o.Root() is not null, "Mailchimp:ApiKey must end in its data center (…-us21) unless Mailchimp:BaseUrl is set")
+            .ValidateOnStart();
+        builder.Services.AddHttpClient(MailchimpEmailLists.HttpClientName);
+        builder.Services.AddSingleton<IEmailLists, MailchimpEmailLists>();
+        builder.Services.AddHealthChecks().AddCheck<MailchimpHealthCheck>("mailchimp");
+        return builder;
+    }
+}
