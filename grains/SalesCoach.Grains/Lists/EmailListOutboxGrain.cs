@@ -105,6 +105,7 @@ public sealed partial class EmailListOutboxGrain(
 
             entry.Attempts++;
             entry.LastError = result.Detail;
+            LogAttempt(entry.Operation.Id, entry.Attempts, result.Outcome);
             switch (result.Outcome)
             {
                 case EmailListOutcome.Applied:
@@ -173,6 +174,9 @@ public sealed partial class EmailListOutboxGrain(
 
     private static EmailListEntryView ToView(EmailListEntry entry, DateTimeOffset? next) =>
         new(entry.Operation, entry.Attempts, entry.LastError, next);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Email-list operation {OperationId}: attempt {Attempts} → {Outcome}")]
+    private partial void LogAttempt(string operationId, int attempts, EmailListOutcome outcome);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Email-list operation {OperationId} rejected; not retried: {Detail}")]
     private partial void LogRejected(string operationId, string? detail);

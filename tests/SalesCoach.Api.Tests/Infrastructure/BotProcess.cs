@@ -38,7 +38,7 @@ public sealed class BotProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the host; it is not ready until <see cref="WaitUntilHealthyAsync"/> returns.</summary>
-    public static BotProcess Start(string databasePath, string workingDirectory)
+    public static BotProcess Start(string databasePath, string workingDirectory, params string[] extraArguments)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "SalesCoach.Bot.dll");
         if (!File.Exists(dll))
@@ -59,7 +59,7 @@ public sealed class BotProcess : IAsyncDisposable
             dll, "--urls", $"http://127.0.0.1:{ports[0]}",
             "--Storage:Provider", "Sqlite", "--Storage:Sqlite:Path", databasePath,
             "--Orleans:SiloPort", ports[1], "--Orleans:GatewayPort", ports[2],
-        })
+        }.Concat(extraArguments))
         {
             start.ArgumentList.Add(argument);
         }
