@@ -40,6 +40,7 @@ public static class ApiExtensions
         api.MapRepsApi();
         api.MapTeamsApi();
         api.MapLeadsApi();
+        api.MapEnrichmentApi();
         return app;
     }
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using SalesCoach.Access;
 using SalesCoach.Assignment;
 using SalesCoach.Common;
+using SalesCoach.Enrichment;
 using SalesCoach.Lists;
 using SalesCoach.Pipelines;
 using SalesCoach.Reps;
@@ -18,6 +19,7 @@ public sealed partial class LeadGrain(
     [PersistentState("lead", StorageNames.Leads)] IPersistentState<LeadState> state,
     IGrainFactory grains,
     SalesClock clock,
+    IEnricher enricher,
     ILogger<LeadGrain> logger) : Grain, ILeadGrain
 {
     private const int OperationsKept = 256;
@@ -93,7 +95,7 @@ public sealed partial class LeadGrain(
             pipeline = definition;
             Lead.Exists = true;
             Lead.CreatedWith = command;
-            Lead.Facts = command.Facts;
+            Lead.Facts = WithCompanyGuess(command.Facts);
             Lead.OwnerId = owner;
             Lead.PipelineId = definition.Id;
             Lead.PipelineVersion = definition.Version;
@@ -452,6 +454,33 @@ public sealed partial class LeadGrain(
         {
             Lead.Pending.Add(new PendingEffect(Lead.NextPendingSeq++, removed, null, false));
         }
+
+        var domains = CompanyDomains(emails);
+        var domainsBefore = CompanyDomains(before);
+        foreach (var added in domains.Except(domainsBefore))
+        {
+            Lead.Pending.Add(new PendingEffect(Lead.NextPendingSeq++, added, null, null, DomainIndexAdd: true));
+        }
+
+        foreach (var removed in domainsBefore.Except(domains))
+        {
+            Lead.Pending.Add(new PendingEffect(Lead.NextPendingSeq++, removed, null, null, DomainIndexAdd: false));
+        }
+    }
+
+    private HashSet<string> CompanyDomains(IEnumerable<string> emails) =>
+        [.. emails.Select(enricher.Enrich).Where(e => e is { Domain: not null, IsFreeMail: false }).Select(e => e.Domain!)];
+
+    /// <summary>Fills an empty company from the first company address; never overwrites what a rep typed.</summary>
+    private LeadFacts WithCompanyGuess(LeadFacts facts)
+    {
+        if (!string.IsNullOrWhiteSpace(facts.Company))
+        {
+            return facts;
+        }
+
+        var guess = facts.Emails.Select(enricher.Enrich).FirstOrDefault(e => e.CompanyGuess is not null)?.CompanyGuess;
+        return guess is null ? facts : facts with { Company = guess };
     }
 
     /// <summary>
@@ -587,6 +616,11 @@ public sealed partial class LeadGrain(
                 else if (effect.Lists is { } operations)
                 {
                     await grains.GetGrain<IEmailListOutboxGrain>(effect.Target).EnqueueAsync(operations);
+                }
+                else if (effect.DomainIndexAdd is { } domainAdd)
+                {
+                    var index = grains.GetGrain<ILeadDomainIndexGrain>(effect.Target);
+                    await (domainAdd ? index.AddAsync(Id) : index.RemoveAsync(Id));
                 }
                 else if (effect.IndexAdd is { } add)
                 {

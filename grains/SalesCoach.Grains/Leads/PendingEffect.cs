@@ -8,7 +8,8 @@ namespace SalesCoach.Leads;
 /// it, so a crash in between loses nothing (the receivers apply a repeat without a second effect).
 /// Exactly one of <see cref="Agenda"/> or <see cref="Notify"/> (for rep <see cref="Target"/>) or
 /// <see cref="IndexAdd"/> (for email address <see cref="Target"/>) or <see cref="Lists"/> (for the
-/// lead's own email-list outbox, <see cref="Target"/> = lead id) is set.
+/// lead's own email-list outbox, <see cref="Target"/> = lead id) or <see cref="DomainIndexAdd"/> (for company
+/// domain <see cref="Target"/>) is set.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record PendingEffect(
@@ -17,4 +18,5 @@ public sealed record PendingEffect(
     [property: Id(2)] AgendaChange? Agenda,
     [property: Id(3)] bool? IndexAdd,
     [property: Id(4)] Notification? Notify = null,
-    [property: Id(5)] IReadOnlyList<EmailListOperation>? Lists = null);
+    [property: Id(5)] IReadOnlyList<EmailListOperation>? Lists = null,
+    [property: Id(6)] bool? DomainIndexAdd = null);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
 using SalesCoach.Common;
+using SalesCoach.Enrichment;
 using SalesCoach.Lists;
 using SalesCoach.Reps;
 using SalesCoach.Storage.Sqlite;
@@ -100,6 +101,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton(new SalesClock(fixture.Time));
             silo.Services.AddSingleton<INotifier>(fixture.Notifier);
             silo.Services.AddSingleton<IEmailLists>(fixture.EmailLists);
+            silo.Services.AddSingleton<IEnricher, EmailEnricher>();
             silo.Services.AddOptions<RepOptions>();
         }
     }
