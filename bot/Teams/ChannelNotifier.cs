@@ -57,6 +57,7 @@ public sealed class ChannelNotifier(ActivitySenders senders, ConnectorClient con
         NotificationKind.StageGuidance => StageGuidanceCard.Build(LeadOf(notification), StageOf(notification), cards),
         NotificationKind.Praise => PraiseCard.Build(notification, cards),
         NotificationKind.Kudos => KudosCard.Received(notification, cards),
+        NotificationKind.Reassigned => CommandHandler.Notice($"{notification.Title}. {notification.Text}", cards),
         _ => CommandHandler.Notice(notification.Title, cards),
     };
 

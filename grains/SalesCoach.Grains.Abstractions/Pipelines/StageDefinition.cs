@@ -18,4 +18,6 @@ public sealed record StageDefinition
     [Id(7)] public ListHooks? Lists { get; init; }
     /// <summary>Rules that re-assign the lead when it enters this stage.</summary>
     [Id(8)] public List<AssignmentRule>? Assignment { get; init; }
+    /// <summary>ISO-8601 duration (e.g. <c>P7D</c>): a lead with no activity this long in the stage is reassigned by the assignment rules.</summary>
+    [Id(9)] public string? StaleAfter { get; init; }
 }

@@ -9,4 +9,6 @@ public enum NotificationKind
     StageGuidance = 3,
     Praise = 4,
     Kudos = 5,
+    /// <summary>A stale lead was given to another rep (sent to the previous owner and their manager).</summary>
+    Reassigned = 6,
 }

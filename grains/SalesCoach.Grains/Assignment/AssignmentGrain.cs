@@ -10,7 +10,12 @@ public sealed class AssignmentGrain(
     [PersistentState("assignment", StorageNames.Directory)] IPersistentState<AssignmentState> state,
     IGrainFactory grains) : Grain, IAssignmentGrain
 {
-    public async Task<string?> AssignAsync(IReadOnlyList<AssignmentRule> rules, LeadFacts facts)
+    public Task<string?> AssignAsync(IReadOnlyList<AssignmentRule> rules, LeadFacts facts) => PickAsync(rules, facts, null);
+
+    public Task<string?> AssignExcludingAsync(IReadOnlyList<AssignmentRule> rules, LeadFacts facts, string excludedRepId) =>
+        PickAsync(rules, facts, excludedRepId);
+
+    private async Task<string?> PickAsync(IReadOnlyList<AssignmentRule> rules, LeadFacts facts, string? excluded)
     {
         var index = AssignmentRules.FirstMatch(rules, facts);
         if (index < 0)
@@ -23,7 +28,7 @@ public sealed class AssignmentGrain(
         var members = rule.To.Team is { } teamId && await grains.GetGrain<ITeamGrain>(teamId).GetAsync() is { } team
             ? team.Members
             : [];
-        var candidates = AssignmentRules.Candidates(rule.To, roster, members);
+        var candidates = AssignmentRules.Candidates(rule.To, roster, members).Where(id => id != excluded).ToList();
         if (candidates.Count == 0)
         {
             return null;

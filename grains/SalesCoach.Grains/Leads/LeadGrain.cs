@@ -20,8 +20,11 @@ public sealed partial class LeadGrain(
     IGrainFactory grains,
     SalesClock clock,
     IEnricher enricher,
-    ILogger<LeadGrain> logger) : Grain, ILeadGrain
+    ILogger<LeadGrain> logger) : Grain, ILeadGrain, IRemindable
 {
+    /// <summary>The lead's one reminder, held only while its stage has <c>staleAfter</c>.</summary>
+    public const string StaleReminder = "stale";
+
     private const int OperationsKept = 256;
     private readonly HashSet<long> delivered = [];
     private PipelineDefinition? pipeline;
@@ -333,6 +336,124 @@ public sealed partial class LeadGrain(
         }, Lead.OwnerId, Lead.Facts.Emails);
     }
 
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != StaleReminder)
+        {
+            return;
+        }
+
+        Lead.StaleCheckAt = null;
+        if (Lead.Exists && Lead.Status == LeadStatus.Open && StaleAfter(await MachineAsync()) is { } staleAfter
+            && Lead.LastActivityAt is { } last && clock.Now >= last + staleAfter)
+        {
+            await ReassignStaleAsync();
+        }
+
+        await ArmStaleCheckAsync(unregisterWhenIdle: true);
+    }
+
+    /// <summary>
+    /// Gives a stale lead to the rep the stage's (or else the pipeline's) assignment rules pick,
+    /// never the current owner (away reps are never picked); tells the previous owner and their manager.
+    /// With nobody else to pick the lead stays, and is checked again after another <c>staleAfter</c>.
+    /// </summary>
+    private async Task ReassignStaleAsync()
+    {
+        var definition = await PipelineAsync();
+        var machine = await MachineAsync();
+        var stage = machine.CurrentStage;
+        var previous = Lead.OwnerId;
+        var next = (stage.Assignment is { Count: > 0 } stageRules
+                ? await grains.GetGrain<IAssignmentGrain>($"{Lead.PipelineId}/{stage.Id}").AssignExcludingAsync(stageRules, Lead.Facts, previous)
+                : null)
+            ?? await grains.GetGrain<IAssignmentGrain>(definition.Id).AssignExcludingAsync(definition.Assignment, Lead.Facts, previous);
+        if (next is null)
+        {
+            LogNobodyToReassign(Id, previous);
+            Lead.LastActivityAt = clock.Now; // try again after another staleAfter
+            await state.WriteStateAsync();
+            return;
+        }
+
+        var manager = (await grains.GetGrain<IRepGrain>(previous).GetProfileAsync())?.ManagerId;
+        var visit = Lead.History.Count;
+        await RunAsync($"stale:{visit}@{Lead.LastActivityAt?.UtcTicks}", () =>
+        {
+            Lead.OwnerId = next;
+            var moved = Lead.Tasks.Where(t => t.Status == LeadTaskStatus.Open && t.AssigneeId == previous).ToList();
+            foreach (var task in moved)
+            {
+                task.AssigneeId = next;
+                machine.MarkChanged(task);
+            }
+
+            if (moved.Count > 0)
+            {
+                var closed = new AgendaChange { LeadId = Id, LeadName = Lead.Facts.Name, ClosedTaskIds = [.. moved.Select(t => t.Id)] };
+                Lead.Pending.Add(new PendingEffect(Lead.NextPendingSeq++, previous, closed, null));
+            }
+
+            foreach (var repId in new[] { previous, manager }.OfType<string>().Distinct())
+            {
+                Lead.Pending.Add(new PendingEffect(Lead.NextPendingSeq++, repId, null, null, new Notification
+                {
+                    Id = $"reassigned:{Id}/{visit}/{previous}->{next}",
+                    RepId = repId,
+                    Kind = NotificationKind.Reassigned,
+                    Title = $"{Lead.Facts.Name} was reassigned to {next}",
+                    Text = $"No activity on {Lead.Facts.Name} for {stage.StaleAfter} in {stage.Name}: it moved from {previous} to {next}.",
+                    LeadId = Id,
+                    LeadName = Lead.Facts.Name,
+                    StageId = stage.Id,
+                    StageName = stage.Name,
+                    CreatedAt = clock.Now,
+                }));
+            }
+
+            return Task.FromResult(machine);
+        }, previous, Lead.Facts.Emails);
+    }
+
+    /// <summary>
+    /// One reminder per lead, only while its stage has <c>staleAfter</c>, registered for the stale
+    /// moment and not moved by later activity (when it fires early it re-arms for the new moment),
+    /// so a busy lead costs no reminder writes.
+    /// </summary>
+    private async Task ArmStaleCheckAsync(bool unregisterWhenIdle = false)
+    {
+        var staleAfter = Lead.Exists && Lead.Status == LeadStatus.Open ? StaleAfter(await MachineAsync()) : null;
+        if (staleAfter is null || Lead.LastActivityAt is not { } last)
+        {
+            if (Lead.StaleCheckAt is not null || unregisterWhenIdle)
+            {
+                if (await this.GetReminder(StaleReminder) is { } reminder)
+                {
+                    await this.UnregisterReminder(reminder);
+                }
+
+                Lead.StaleCheckAt = null;
+                await state.WriteStateAsync();
+            }
+
+            return;
+        }
+
+        if (Lead.StaleCheckAt is not null)
+        {
+            return; // already armed; it re-arms itself when it finds the lead active
+        }
+
+        var due = last + staleAfter.Value;
+        var dueIn = due - clock.Now;
+        await this.RegisterOrUpdateReminder(StaleReminder, dueIn > TimeSpan.FromMinutes(1) ? dueIn : TimeSpan.FromMinutes(1), staleAfter.Value > TimeSpan.FromMinutes(1) ? staleAfter.Value : TimeSpan.FromMinutes(1));
+        Lead.StaleCheckAt = due;
+        await state.WriteStateAsync();
+    }
+
+    private static TimeSpan? StaleAfter(StageMachine machine) =>
+        machine.CurrentStage.StaleAfter is { } text && IsoDuration.TryParse(text, out var duration) ? duration : null;
+
     /// <summary>The common refusals of a lead-level command: unknown lead, repeat, not allowed, already closed.</summary>
     private async Task<Outcome<LeadView>?> CheckAsync(string? operationId, Actor actor, bool requireOpen)
     {
@@ -378,6 +499,7 @@ public sealed partial class LeadGrain(
             await QueueEffectsAsync(machine, previousOwner, wasOpen, previousEmails, renamed: !created && nameBefore != Lead.Facts.Name);
             await QueueNotificationsAsync(machine);
             await QueueListOperationsAsync(visitsBefore);
+            Lead.LastActivityAt = clock.Now;
             if (operationId is not null)
             {
                 Lead.Operations.Add(operationId);
@@ -398,6 +520,7 @@ public sealed partial class LeadGrain(
         }
 
         await DeliverPendingAsync();
+        await ArmStaleCheckAsync();
         var view = await ViewAsync();
         return created ? Outcome<LeadView>.Created(view) : Outcome<LeadView>.Ok(view);
     }
@@ -695,6 +818,9 @@ public sealed partial class LeadGrain(
 
     private static bool SameCreate(CreateLead a, CreateLead b) =>
         a.Facts.SameAs(b.Facts) && a.PipelineId == b.PipelineId && a.OwnerId == b.OwnerId;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Lead {LeadId} is stale but no rep other than {OwnerId} can take it; checked again later")]
+    private partial void LogNobodyToReassign(string leadId, string ownerId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Lead {LeadId}: could not tell {Target}; will retry")]
     private partial void LogEffectFailed(Exception exception, string leadId, string target);

@@ -127,6 +127,9 @@ public sealed class StageMachine(PipelineDefinition pipeline, LeadState lead, Da
     }
 
     /// <summary>The newest instance of a task on this lead, or null.</summary>
+    /// <summary>Marks a task changed outside the machine (given to another assignee), so the agendas hear of it.</summary>
+    public void MarkChanged(TaskInstance task) => changedTasks.Add(task);
+
     public TaskInstance? FindTask(string taskId) => lead.Tasks.LastOrDefault(t => t.Id == taskId);
 
     private string ResolveAssignee(string? assignee) => assignee switch

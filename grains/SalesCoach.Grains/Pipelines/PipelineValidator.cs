@@ -97,6 +97,11 @@ public static partial class PipelineValidator
             add($"{path}.probability", "must be between 0 and 1");
         }
 
+        if (stage.StaleAfter is not null && (!IsoDuration.TryParse(stage.StaleAfter, out var stale) || stale <= TimeSpan.Zero))
+        {
+            add($"{path}.staleAfter", $"'{stage.StaleAfter}' is not an ISO-8601 duration such as P7D (more than zero, at most ten years)");
+        }
+
         var stageTaskIds = new HashSet<string>(StringComparer.Ordinal);
         for (var t = 0; t < stage.Tasks.Count; t++)
         {
