@@ -1,4 +1,6 @@
+using SalesCoach.Bot.Integrations.Graph;
 using SalesCoach.Bot.Integrations.Mailchimp;
+using SalesCoach.DirectorySync;
 using SalesCoach.Enrichment;
 using SalesCoach.Lists;
 
@@ -17,6 +19,9 @@ public static class IntegrationExtensions
         builder.Services.AddHttpClient(MailchimpEmailLists.HttpClientName);
         builder.Services.AddSingleton<IEmailLists, MailchimpEmailLists>();
         builder.Services.AddHealthChecks().AddCheck<MailchimpHealthCheck>("mailchimp");
+
+        var graph = builder.Configuration.GetSection(GraphOptions.Section).Get<GraphOptions>() ?? new();
+        builder.Services.AddSingleton<IDirectory>(_ => new GraphDirectory(graph.IsConfigured ? GraphDirectory.CreateClient(graph, GraphDirectory.Credential(graph)) : null));
         return builder;
     }
 }

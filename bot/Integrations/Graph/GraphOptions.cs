@@ -1,0 +1,24 @@
+namespace SalesCoach.Bot.Integrations.Graph;
+
+/// <summary>Microsoft Graph, app-only (section <c>Graph</c>); without a tenant and client id the directory does nothing.</summary>
+public sealed class GraphOptions
+{
+    public const string Section = "Graph";
+
+    public string? TenantId { get; set; }
+
+    public string? ClientId { get; set; }
+
+    /// <summary>A client secret, or use <see cref="CertificatePath"/>.</summary>
+    public string? ClientSecret { get; set; }
+
+    /// <summary>A PFX/PEM file with the app's certificate (preferred over a secret).</summary>
+    public string? CertificatePath { get; set; }
+
+    /// <summary>Overrides <c>https://graph.microsoft.com/v1.0</c> (tests point it at a loopback stub).</summary>
+    public Uri? BaseUrl { get; set; }
+
+    public bool IsConfigured =>
+        !string.IsNullOrWhiteSpace(TenantId) && !string.IsNullOrWhiteSpace(ClientId)
+        && (!string.IsNullOrWhiteSpace(ClientSecret) || !string.IsNullOrWhiteSpace(CertificatePath));
+}

@@ -1,0 +1,20 @@
+namespace SalesCoach.DirectorySync;
+
+/// <summary>Port: the company directory and mailboxes (Microsoft Graph in production, app-only).</summary>
+public interface IDirectory
+{
+    /// <summary>Whether the port is configured; when not, every call answers empty.</summary>
+    bool IsConfigured { get; }
+
+    /// <summary>Every enabled user with their manager's id.</summary>
+    Task<IReadOnlyList<DirectoryUser>> ListUsersAsync(CancellationToken cancellationToken);
+
+    /// <summary>The ids of a group's user members (a team).</summary>
+    Task<IReadOnlyList<string>> ListGroupMembersAsync(string groupId, CancellationToken cancellationToken);
+
+    /// <summary>The server's copy of a message in a user's mailbox; null when there is no such message.</summary>
+    Task<DirectoryMessage?> GetMessageAsync(string userId, string messageId, CancellationToken cancellationToken);
+
+    /// <summary>Installs the Teams app for a user, so the bot can reach them proactively (already installed counts as done).</summary>
+    Task InstallTeamsAppAsync(string userId, string teamsAppId, CancellationToken cancellationToken);
+}

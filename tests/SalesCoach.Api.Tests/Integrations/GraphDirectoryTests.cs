@@ -1,0 +1,168 @@
+using System.Text.Json.Nodes;
+using Azure.Core;
+using SalesCoach.Bot.Integrations.Graph;
+using WireMock.Server;
+using Request = WireMock.RequestBuilders.Request;
+using Response = WireMock.ResponseBuilders.Response;
+
+namespace SalesCoach.Api.Tests.Integrations;
+
+/// <summary>
+/// The Graph directory through the real Graph SDK, its base URL on a loopback WireMock stub that
+/// answers as Graph's v1.0 docs show (users with expanded manager, group members, a message, an app installation).
+/// </summary>
+[Trait("Category", "Integration")]
+public sealed class GraphDirectoryTests : IDisposable
+{
+    private const string Token = "test-app-token";
+    private readonly WireMockServer stub = WireMockServer.Start();
+    private readonly GraphDirectory directory;
+
+    public GraphDirectoryTests()
+    {
+        directory = new GraphDirectory(GraphDirectory.CreateClient(
+            new GraphOptions { BaseUrl = new Uri($"{stub.Urls[0]}/v1.0") }, new FixedCredential()));
+    }
+
+    private static WireMock.ResponseBuilders.IResponseBuilder Json(JsonNode body, int status = 200) =>
+        Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json").WithBody(body.ToJsonString());
+
+    private static JsonObject GraphError(string code, string message) =>
+        new() { ["error"] = new JsonObject { ["code"] = code, ["message"] = message } };
+
+    [Fact]
+    public async Task ListUsersAsync_TwoPages_UsersWithManagersAndTheAppToken()
+    {
+        stub.Given(Request.Create().WithPath("/v1.0/users").UsingGet().WithParam("$skiptoken", "p2"))
+            .RespondWith(Json(new JsonObject
+            {
+                ["@odata.context"] = "https://graph.microsoft.com/v1.0/$metadata#users(id,displayName,mail,userPrincipalName,manager(id))",
+                ["value"] = new JsonArray(new JsonObject { ["id"] = "u-bo", ["displayName"] = "Bo", ["mail"] = null, ["userPrincipalName"] = "bo@contoso.example" }),
+            }));
+        stub.Given(Request.Create().WithPath("/v1.0/users").UsingGet().WithParam("$expand", "manager($select=id)")
+                .WithHeader("Authorization", $"Bearer {Token}"))
+            .AtPriority(2)
+            .RespondWith(Json(new JsonObject
+            {
+                ["@odata.context"] = "https://graph.microsoft.com/v1.0/$metadata#users(id,displayName,mail,userPrincipalName,manager(id))",
+                ["@odata.nextLink"] = $"{stub.Urls[0]}/v1.0/users?$skiptoken=p2",
+                ["value"] = new JsonArray(new JsonObject
+                {
+                    ["id"] = "u-ana", ["displayName"] = "Ana", ["mail"] = "ana@contoso.example", ["userPrincipalName"] = "ana@contoso.example",
+                    ["manager"] = new JsonObject { ["@odata.type"] = "#microsoft.graph.user", ["id"] = "u-maria" },
+                }),
+            }));
+
+        var users = await directory.ListUsersAsync(CancellationToken.None);
+
+        Assert.Equal(
+            [new("u-ana", "Ana", "ana@contoso.example", "u-maria"), new("u-bo", "Bo", "bo@contoso.example", null)],
+            users);
+        var first = stub.LogEntries.First().RequestMessage;
+        var query = Uri.UnescapeDataString(first.RawQuery!).Replace('+', ' ');
+        Assert.Contains("$filter=accountEnabled eq true", query, StringComparison.Ordinal);
+        Assert.Contains("$select=id,displayName,mail,userPrincipalName", query, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ListGroupMembersAsync_Group_UserIds()
+    {
+        // The SDK casts with the short form of microsoft.graph.user, which Graph accepts.
+        stub.Given(Request.Create().WithPath("/v1.0/groups/g-sales/members/graph.user").UsingGet())
+            .RespondWith(Json(new JsonObject { ["value"] = new JsonArray(new JsonObject { ["id"] = "u-ana" }, new JsonObject { ["id"] = "u-bo" }) }));
+
+        Assert.Equal(["u-ana", "u-bo"], await directory.ListGroupMembersAsync("g-sales", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task GetMessageAsync_Message_TheServersFields()
+    {
+        stub.Given(Request.Create().WithPath("/v1.0/users/u-ana/messages/AAMkAD1").UsingGet().WithHeader("Authorization", $"Bearer {Token}"))
+            .RespondWith(Json(new JsonObject
+            {
+                ["@odata.context"] = "https://graph.microsoft.com/v1.0/$metadata#users('u-ana')/messages(subject,from,toRecipients,sentDateTime,internetMessageId,bodyPreview)/$entity",
+                ["@odata.etag"] = "W/\"CQAAABYAAAC4ofQHEIqCSbQPot83AFcbAAAw/3XT\"",
+                ["id"] = "AAMkAD1",
+                ["subject"] = "Proposal",
+                ["sentDateTime"] = "2026-11-27T14:05:00Z",
+                ["internetMessageId"] = "<p1@contoso.example>",
+                ["bodyPreview"] = "Please find attached…",
+                ["from"] = new JsonObject { ["emailAddress"] = new JsonObject { ["name"] = "Ana", ["address"] = "ana@contoso.example" } },
+                ["toRecipients"] = new JsonArray(new JsonObject { ["emailAddress"] = new JsonObject { ["name"] = "CTO", ["address"] = "cto@acme.example" } }),
+            }));
+
+        var message = await directory.GetMessageAsync("u-ana", "AAMkAD1", CancellationToken.None);
+
+        Assert.NotNull(message);
+        Assert.Equal(("Proposal", "ana@contoso.example", "<p1@contoso.example>", "Please find attached…"), (message.Subject, message.From, message.InternetMessageId, message.BodyPreview));
+        Assert.Equal(["cto@acme.example"], message.To);
+        Assert.Equal(new DateTimeOffset(2026, 11, 27, 14, 5, 0, TimeSpan.Zero), message.SentAt);
+        Assert.Contains("$select=subject,from,toRecipients,sentDateTime,internetMessageId,bodyPreview",
+            Uri.UnescapeDataString(stub.LogEntries.Single().RequestMessage.RawQuery!), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetMessageAsync_404_Null()
+    {
+        stub.Given(Request.Create().WithPath("/v1.0/users/u-ana/messages/gone").UsingGet())
+            .RespondWith(Json(GraphError("ErrorItemNotFound", "The specified object was not found in the store."), 404));
+
+        Assert.Null(await directory.GetMessageAsync("u-ana", "gone", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task GetMessageAsync_429WithRetryAfter_TheSdkRetriesThenAnswers()
+    {
+        stub.Given(Request.Create().WithPath("/v1.0/users/u-ana/messages/m2").UsingGet()).InScenario("throttle").WillSetStateTo("open")
+            .RespondWith(Json(GraphError("TooManyRequests", "Too many requests"), 429).WithHeader("Retry-After", "1"));
+        stub.Given(Request.Create().WithPath("/v1.0/users/u-ana/messages/m2").UsingGet()).InScenario("throttle").WhenStateIs("open")
+            .RespondWith(Json(new JsonObject { ["id"] = "m2", ["subject"] = "Hi" }));
+
+        var message = await directory.GetMessageAsync("u-ana", "m2", CancellationToken.None);
+
+        Assert.Equal("Hi", message?.Subject);
+        Assert.Equal(2, stub.LogEntries.Count());
+    }
+
+    [Fact]
+    public async Task InstallTeamsAppAsync_User_PostsTheAppBinding()
+    {
+        stub.Given(Request.Create().WithPath("/v1.0/users/u-bo/teamwork/installedApps").UsingPost().WithHeader("Authorization", $"Bearer {Token}"))
+            .RespondWith(Response.Create().WithStatusCode(201));
+
+        await directory.InstallTeamsAppAsync("u-bo", "app-123", CancellationToken.None);
+
+        var body = JsonNode.Parse(stub.LogEntries.Single().RequestMessage.Body!)!;
+        Assert.Equal("https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/app-123", body["teamsApp@odata.bind"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task InstallTeamsAppAsync_AlreadyInstalled409_Done()
+    {
+        stub.Given(Request.Create().WithPath("/v1.0/users/u-bo/teamwork/installedApps").UsingPost())
+            .RespondWith(Json(GraphError("Conflict", "App is already installed."), 409));
+
+        await directory.InstallTeamsAppAsync("u-bo", "app-123", CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task NotConfigured_EverythingEmptyWithoutCalls()
+    {
+        var off = new GraphDirectory(null);
+
+        Assert.False(off.IsConfigured);
+        Assert.Empty(await off.ListUsersAsync(CancellationToken.None));
+        Assert.Null(await off.GetMessageAsync("u", "m", CancellationToken.None));
+    }
+
+    public void Dispose() => stub.Stop();
+
+    private sealed class FixedCredential : TokenCredential
+    {
+        public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
+            new(Token, DateTimeOffset.UtcNow.AddHours(1));
+
+        public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(GetToken(requestContext, cancellationToken));
+    }
+}
