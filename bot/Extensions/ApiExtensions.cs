@@ -41,6 +41,7 @@ public static class ApiExtensions
         api.MapTeamsApi();
         api.MapLeadsApi();
         api.MapEnrichmentApi();
+        api.MapDirectoryApi();
         return app;
     }
 

@@ -20,6 +20,9 @@ public static class IntegrationExtensions
         builder.Services.AddSingleton<IEmailLists, MailchimpEmailLists>();
         builder.Services.AddHealthChecks().AddCheck<MailchimpHealthCheck>("mailchimp");
 
+        builder.Services.AddOptions<GraphOptions>().BindConfiguration(GraphOptions.Section);
+        builder.Services.AddSingleton<DirectorySynchronizer>();
+        builder.Services.AddHostedService<DirectorySyncService>();
         var graph = builder.Configuration.GetSection(GraphOptions.Section).Get<GraphOptions>() ?? new();
         builder.Services.AddSingleton<IDirectory>(_ => new GraphDirectory(graph.IsConfigured ? GraphDirectory.CreateClient(graph, GraphDirectory.Credential(graph)) : null));
         return builder;

@@ -18,6 +18,12 @@ public sealed class GraphOptions
     /// <summary>Overrides <c>https://graph.microsoft.com/v1.0</c> (tests point it at a loopback stub).</summary>
     public Uri? BaseUrl { get; set; }
 
+    /// <summary>SalesCoach team id → Entra group id whose user members make up the team (<c>Graph:TeamGroups:emea = 0f1e…</c>).</summary>
+    public Dictionary<string, string> TeamGroups { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>How often the directory is synced when configured (also on demand: <c>POST /api/directory/sync</c>).</summary>
+    public TimeSpan SyncInterval { get; set; } = TimeSpan.FromHours(6);
+
     public bool IsConfigured =>
         !string.IsNullOrWhiteSpace(TenantId) && !string.IsNullOrWhiteSpace(ClientId)
         && (!string.IsNullOrWhiteSpace(ClientSecret) || !string.IsNullOrWhiteSpace(CertificatePath));
