@@ -18,7 +18,7 @@ public static class IntegrationExtensions
             .ValidateOnStart();
         builder.Services.AddHttpClient(MailchimpEmailLists.HttpClientName);
         builder.Services.AddSingleton<IEmailLists, MailchimpEmailLists>();
-        builder.Services.AddHealthChecks().AddCheck<MailchimpHealthCheck>("mailchimp");
+        builder.Services.AddHealthChecks().AddCheck<MailchimpHealthCheck>("mailchimp").AddCheck<GraphHealthCheck>("graph");
 
         builder.Services.AddOptions<GraphOptions>().BindConfiguration(GraphOptions.Section);
         builder.Services.AddSingleton<DirectorySynchronizer>();

@@ -17,5 +17,7 @@ public sealed class MailchimpHealthTests(SalesCoachHostFixture host)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var mailchimp = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["checks"]!["mailchimp"]!;
         Assert.Equal(("Healthy", "mailchimp: not configured"), (mailchimp["status"]!.GetValue<string>(), mailchimp["description"]!.GetValue<string>()));
+        var graph = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["checks"]!["graph"]!;
+        Assert.Equal(("Healthy", "graph: not configured"), (graph["status"]!.GetValue<string>(), graph["description"]!.GetValue<string>()));
     }
 }
