@@ -140,29 +140,13 @@ public sealed partial class LeadGrain(
 
     public async Task<Outcome<LeadView>> CompleteTaskAsync(string taskId, string? operationId, Actor actor)
     {
-        if (!Lead.Exists)
+        var (machine, task, refusal) = await TaskCommandAsync(taskId, operationId, actor, "complete");
+        if (refusal is not null)
         {
-            return NotFound();
+            return refusal;
         }
 
-        var machine = await MachineAsync();
-        var task = machine.FindTask(taskId);
-        if (task is null)
-        {
-            return Outcome<LeadView>.NotFound($"lead '{Id}' has no task '{taskId}'");
-        }
-
-        if (!await CanManageAsync(actor) && !await IsAssigneeAsync(actor, task))
-        {
-            return Outcome<LeadView>.Forbidden($"task '{taskId}' is not yours: only its assignee, the lead's owner or their manager may complete it");
-        }
-
-        if (operationId is not null && Lead.Operations.Contains(operationId))
-        {
-            return Outcome<LeadView>.Ok(await ViewAsync());
-        }
-
-        switch (task.Status)
+        switch (task!.Status)
         {
             case LeadTaskStatus.Done:
                 return Outcome<LeadView>.Ok(await ViewAsync());
@@ -172,7 +156,7 @@ public sealed partial class LeadGrain(
 
         return await RunAsync(operationId, async () =>
         {
-            machine.CompleteTask(task, actor.Id);
+            machine!.CompleteTask(task, actor.Id);
             await machine.SettleAsync(OwnerForStageAsync);
             return machine;
         }, Lead.OwnerId, Lead.Facts.Emails);
@@ -180,29 +164,13 @@ public sealed partial class LeadGrain(
 
     public async Task<Outcome<LeadView>> SnoozeTaskAsync(string taskId, DateTimeOffset dueAt, string? operationId, Actor actor)
     {
-        if (!Lead.Exists)
+        var (machine, task, refusal) = await TaskCommandAsync(taskId, operationId, actor, "snooze");
+        if (refusal is not null)
         {
-            return NotFound();
+            return refusal;
         }
 
-        var machine = await MachineAsync();
-        var task = machine.FindTask(taskId);
-        if (task is null)
-        {
-            return Outcome<LeadView>.NotFound($"lead '{Id}' has no task '{taskId}'");
-        }
-
-        if (!await CanManageAsync(actor) && !await IsAssigneeAsync(actor, task))
-        {
-            return Outcome<LeadView>.Forbidden($"task '{taskId}' is not yours: only its assignee, the lead's owner or their manager may snooze it");
-        }
-
-        if (operationId is not null && Lead.Operations.Contains(operationId))
-        {
-            return Outcome<LeadView>.Ok(await ViewAsync());
-        }
-
-        if (task.Status != LeadTaskStatus.Open)
+        if (task!.Status != LeadTaskStatus.Open)
         {
             return Outcome<LeadView>.Conflict($"task '{taskId}' is already {task.Status.ToString().ToLowerInvariant()}");
         }
@@ -214,7 +182,7 @@ public sealed partial class LeadGrain(
 
         return await RunAsync(operationId, () =>
         {
-            machine.Snooze(task, dueAt);
+            machine!.Snooze(task, dueAt);
             return Task.FromResult(machine);
         }, Lead.OwnerId, Lead.Facts.Emails);
     }
@@ -328,6 +296,37 @@ public sealed partial class LeadGrain(
             machine.Close(status, amount, reason, actor.Id);
             return machine;
         }, Lead.OwnerId, Lead.Facts.Emails);
+    }
+
+    /// <summary>
+    /// The common start of a task command: the lead and task exist, the actor may act on the task
+    /// (asked before anything else, so a repeat shows nothing to a stranger), and a repeated
+    /// operation returns the lead as it is.
+    /// </summary>
+    private async Task<(StageMachine? Machine, TaskInstance? Task, Outcome<LeadView>? Refusal)> TaskCommandAsync(
+        string taskId, string? operationId, Actor actor, string verb)
+    {
+        if (!Lead.Exists)
+        {
+            return (null, null, NotFound());
+        }
+
+        var machine = await MachineAsync();
+        var task = machine.FindTask(taskId);
+        if (task is null)
+        {
+            return (null, null, Outcome<LeadView>.NotFound($"lead '{Id}' has no task '{taskId}'"));
+        }
+
+        if (!await CanManageAsync(actor) && !await IsAssigneeAsync(actor, task))
+        {
+            return (null, null, Outcome<LeadView>.Forbidden(
+                $"task '{taskId}' is not yours: only its assignee, the lead's owner or their manager may {verb} it"));
+        }
+
+        return operationId is not null && Lead.Operations.Contains(operationId)
+            ? (null, null, Outcome<LeadView>.Ok(await ViewAsync()))
+            : (machine, task, null);
     }
 
     /// <summary>The common refusals of a lead-level command: unknown lead, repeat, not allowed, already closed.</summary>

@@ -271,6 +271,9 @@ public sealed partial class RepGrain(
             Rep.Sent.Remove(old);
         }
 
+        // A prompt that could not reach the rep for weeks is no longer worth sending.
+        changed |= Rep.Outbox.RemoveAll(e => e.Notification.CreatedAt < now - settings.SentRetention) > 0;
+
         if (changed)
         {
             await state.WriteStateAsync();

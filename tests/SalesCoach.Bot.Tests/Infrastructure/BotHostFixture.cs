@@ -53,12 +53,13 @@ public sealed class BotHostFixture : IAsyncLifetime
         StubConnector();
 
         var directory = Path.Combine(Path.GetTempPath(), $"salescoach-bot-{Guid.NewGuid():N}");
+        var ports = FreeTcpPorts.Take(2);
         factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseSetting("Storage:Provider", "Sqlite");
             web.UseSetting("Storage:Sqlite:Path", Path.Combine(directory, "salescoach.db"));
-            web.UseSetting("Orleans:SiloPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
-            web.UseSetting("Orleans:GatewayPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
+            web.UseSetting("Orleans:SiloPort", ports[0].ToString(System.Globalization.CultureInfo.InvariantCulture));
+            web.UseSetting("Orleans:GatewayPort", ports[1].ToString(System.Globalization.CultureInfo.InvariantCulture));
             web.UseSetting("Auth:Mode", "Production");
             web.UseSetting("Auth:TenantId", "00000000-0000-0000-0000-000000000001");
             web.UseSetting("Auth:Audience", "api://salescoach-test");
