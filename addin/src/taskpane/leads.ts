@@ -132,16 +132,15 @@ function titleCase(words: string): string {
 }
 
 /**
- * A new lead from the sender: the person's name from the display name (or the address's local part),
- * the company from the domain (none for personal mail providers). The lead is named after the company,
- * or the person when there is none.
+ * A new lead from the sender, as CRMs name leads: the person's name (the display name, or the
+ * address's local part) and the company from the domain (none for personal mail providers).
  */
-export function draftLead(sender: Address): NewLead & { person: string } {
+export function draftLead(sender: Address): NewLead {
   const [local = "", domain = ""] = sender.email.split("@");
-  const person = sender.name && sender.name !== sender.email ? sender.name : titleCase(local);
+  const name = sender.name && sender.name !== sender.email ? sender.name : titleCase(local);
   const labels = domain.toLowerCase().split(".");
   const company = personalDomains.has(domain.toLowerCase()) || labels.length < 2 ? "" : titleCase(labels[labels.length - 2]!);
-  return { person, name: company || person, ...(company ? { company } : {}), emails: [sender.email] };
+  return { name, ...(company ? { company } : {}), emails: [sender.email] };
 }
 
 /** Creates the lead (no pipeline named: the host's routing chooses, and assignment the owner). */
