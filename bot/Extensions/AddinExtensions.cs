@@ -28,8 +28,7 @@ public static class AddinExtensions
         var root = settings.ResolvePath(app.Environment.ContentRootPath);
 
         app.MapGet($"{RequestPath}/config.json", AddinConfigEndpoint.GetAsync).ExcludeFromDescription();
-        app.MapGet(RequestPath, () => Results.Redirect($"{RequestPath}/taskpane.html")).ExcludeFromDescription();
-        app.MapGet($"{RequestPath}/", () => Results.Redirect($"{RequestPath}/taskpane.html")).ExcludeFromDescription();
+        app.MapGet(RequestPath, () => Results.Redirect($"{RequestPath}/taskpane.html")).ExcludeFromDescription(); // also /addin/
 
         if (Directory.Exists(root))
         {
