@@ -23,7 +23,7 @@ export function demoOffice(sender: string, user = new URLSearchParams(globalThis
         item: {
           itemType: "message",
           itemId: `demo-item-${sender}`,
-          internetMessageId: `<demo-${sender}@salescoach.example>`,
+          internetMessageId: `<demo-${sender.replace(/@/g, ".")}@salescoach.example>`,
           conversationId: "demo-conversation",
           subject: "Re: pricing for next year",
           from: { displayName: sender, emailAddress: sender },

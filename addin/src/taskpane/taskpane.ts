@@ -13,19 +13,25 @@ const office: (typeof Office & OfficeLike) | undefined = sender
   : (globalThis as { Office?: typeof Office & OfficeLike }).Office;
 
 if (!office) {
-  const { title, detail } = describeProblem("notInOutlook", "", null);
-  root.innerHTML = `<main class="sc-body"><section class="sc-problem" role="alert" data-problem="notInOutlook"><h2>${title}</h2><p>${detail}</p></section></main>`;
+  notInOutlook();
 } else {
-  void office.onReady(() =>
-    startTaskPane({
-      office,
-      root,
-      fetch: (input, init) => fetch(input, init),
-      store: safeStorage(),
-      online: () => navigator.onLine,
-      events: window,
-    }),
+  void office.onReady((info) =>
+    info?.host
+      ? startTaskPane({
+          office,
+          root,
+          fetch: (input, init) => fetch(input, init),
+          store: safeStorage(),
+          online: () => navigator.onLine,
+          events: window,
+        })
+      : notInOutlook(),
   );
+}
+
+function notInOutlook(): void {
+  const { title, detail } = describeProblem("notInOutlook", "", null);
+  root.innerHTML = `<main class="sc-body"><section class="sc-problem" role="alert" data-testid="problem" data-problem="notInOutlook"><h2>${title}</h2><p>${detail}</p></section></main>`;
 }
 
 function safeStorage(): Storage | null {
