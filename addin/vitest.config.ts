@@ -20,6 +20,8 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 240_000,
           fileParallelism: false,
+          // A loaded CI machine may take seconds to answer; polls wait for the page, never sleep.
+          expect: { poll: { timeout: 20_000, interval: 50 } },
         },
       },
     ],

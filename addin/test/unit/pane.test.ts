@@ -49,9 +49,11 @@ function fakeSalesCoach(leads: Lead[], config: unknown = developmentConfig): Fak
 }
 
 let root: HTMLElement;
+/** Waits for the pane to settle (in-memory fakes answer at once; the bound only matters on a loaded machine). */
+const waitFor = (check: () => void) => vi.waitFor(check, { timeout: 10_000, interval: 5 });
 const office = () => (globalThis as unknown as { Office: OfficeLike }).Office;
 const text = () => root.textContent ?? "";
-const flush = () => vi.waitFor(() => expect(root.querySelector('[data-testid="loading"]')).toBeNull());
+const flush = () => waitFor(() => expect(root.querySelector('[data-testid="loading"]')).toBeNull());
 
 function pane(fake: FakeFetch, extra: Partial<ConstructorParameters<typeof TaskPane>[0]> = {}): TaskPane {
   return new TaskPane({ office: office(), root, fetch: fake.fetch, store: new MemoryStore(), online: () => true, now: () => new Date("2026-11-28T09:00:00Z"), ...extra });
@@ -92,7 +94,7 @@ describe("TaskPane", () => {
     await taskPane.start();
 
     click('[data-testid="log"]');
-    await vi.waitFor(() => expect(root.querySelector('[data-testid="notice"]')?.textContent).toBe("Email logged. Goal met: Contacted → Qualified."));
+    await waitFor(() => expect(root.querySelector('[data-testid="notice"]')?.textContent).toBe("Email logged. Goal met: Contacted → Qualified."));
     expect(root.querySelector('[data-testid="stage"]')?.textContent).toBe("Qualified");
     expect(root.querySelector('[data-testid="guidance"]')?.innerHTML).toContain("<strong>Qualify</strong>");
     expect(root.querySelector('input[name="tag"][value="proposal"]')).not.toBeNull(); // the new stage's goal tag
@@ -101,7 +103,7 @@ describe("TaskPane", () => {
     });
 
     click('[data-testid="log"]');
-    await vi.waitFor(() => expect(root.querySelector('[data-testid="notice"]')?.textContent).toContain("Already logged"));
+    await waitFor(() => expect(root.querySelector('[data-testid="notice"]')?.textContent).toContain("Already logged"));
     expect(fake.requests("POST", "/api/leads/nw/activities")).toHaveLength(2);
     expect(text()).toContain("This email is logged to this lead.");
   });
@@ -115,7 +117,7 @@ describe("TaskPane", () => {
     root.querySelector<HTMLInputElement>('input[name="extraTags"]')!.value = "Pricing, q3";
     click('[data-testid="log"]');
 
-    await vi.waitFor(() => expect(fake.requests("POST", "/api/leads/nw/activities")).toHaveLength(1));
+    await waitFor(() => expect(fake.requests("POST", "/api/leads/nw/activities")).toHaveLength(1));
     expect((fake.requests("POST", "/api/leads/nw/activities")[0]!.body as { tags: string[] }).tags).toEqual(["proposal", "pricing", "q3"]);
   });
 
@@ -126,7 +128,7 @@ describe("TaskPane", () => {
 
     click('[data-task-id="reply"] [data-testid="complete"]');
 
-    await vi.waitFor(() => expect(root.querySelector('[data-testid="notice"]')?.textContent).toBe("Done: Reply to the first email."));
+    await waitFor(() => expect(root.querySelector('[data-testid="notice"]')?.textContent).toBe("Done: Reply to the first email."));
     expect(root.querySelector('[data-task-id="reply"]')).toBeNull();
     expect(fake.requests("POST", "/api/leads/nw/tasks/reply/complete")[0]!.body).toMatchObject({ operationId: expect.any(String) });
   });
@@ -141,7 +143,7 @@ describe("TaskPane", () => {
     expect(root.querySelector<HTMLInputElement>('input[name="company"]')!.value).toBe("Fabrikam");
     click('[data-testid="create"]');
 
-    await vi.waitFor(() => expect(root.querySelector('[data-testid="lead"]')).not.toBeNull());
+    await waitFor(() => expect(root.querySelector('[data-testid="lead"]')).not.toBeNull());
     expect(fake.requests("POST", "/api/leads")[0]!.body).toEqual({ name: "Jane Doe", company: "Fabrikam", emails: ["jane.doe@fabrikam.example"] });
     expect(root.querySelector('[data-testid="notice"]')?.textContent).toBe("Lead created in Contacted, owned by bo.");
   });
@@ -155,7 +157,7 @@ describe("TaskPane", () => {
 
     click('[data-testid="log"]');
 
-    await vi.waitFor(() => expect(root.querySelector('[data-testid="notice"]')?.textContent).toBe(
+    await waitFor(() => expect(root.querySelector('[data-testid="notice"]')?.textContent).toBe(
       "Not allowed: You're signed in as Ana Rep (ana), but may not do this in SalesCoach: only the lead's owner, their manager or a rep with a task on it may log activities",
     ));
   });
@@ -172,7 +174,7 @@ describe("TaskPane", () => {
 
     reachable = true;
     window.dispatchEvent(new Event("online"));
-    await vi.waitFor(() => expect(root.querySelector('[data-testid="lead"]')).not.toBeNull());
+    await waitFor(() => expect(root.querySelector('[data-testid="lead"]')).not.toBeNull());
   });
 
   it("is not signed in when the mailbox is nobody of the team, until an identity is chosen", async () => {
@@ -189,7 +191,7 @@ describe("TaskPane", () => {
     select.value = "bo";
     select.dispatchEvent(new Event("change", { bubbles: true }));
 
-    await vi.waitFor(() => expect(root.querySelector('[data-testid="lead"]')).not.toBeNull());
+    await waitFor(() => expect(root.querySelector('[data-testid="lead"]')).not.toBeNull());
     expect(fake.requests("GET", "/api/leads/by-email").at(-1)!.headers["X-SalesCoach-User"]).toBe("bo");
     expect(store.getItem("salescoach.developerIdentity")).toBe("bo");
   });
@@ -214,7 +216,7 @@ describe("TaskPane", () => {
     expect(root.querySelector('[data-testid="problem"]')?.getAttribute("data-problem")).toBe("unauthorized");
     click('[data-testid="sign-in"]');
 
-    await vi.waitFor(() => expect(root.querySelector('[data-testid="lead"]')).not.toBeNull());
+    await waitFor(() => expect(root.querySelector('[data-testid="lead"]')).not.toBeNull());
     expect(fake.requests("GET", "/api/leads/by-email").at(-1)!.headers.Authorization).toBe("Bearer tok");
     expect(root.querySelector('[data-testid="user"]')?.textContent).toBe("Ana Rep");
   });
@@ -229,6 +231,6 @@ describe("TaskPane", () => {
     (mock as unknown as OfficeLike).context.mailbox!.item = { itemType: "message", internetMessageId: "<x@y>", subject: "Now", from: { emailAddress: "dana@northwind.example" }, to: [] };
     mock.handlers.forEach((handler) => handler());
     await flush();
-    await vi.waitFor(() => expect(root.querySelector('[data-testid="lead"]')).not.toBeNull());
+    await waitFor(() => expect(root.querySelector('[data-testid="lead"]')).not.toBeNull());
   });
 });
