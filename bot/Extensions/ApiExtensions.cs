@@ -17,6 +17,7 @@ public static class ApiExtensions
             .AddCheck<SiloHealthCheck>("silo")
             .AddCheck<StorageHealthCheck>("storage");
         builder.Services.AddProblemDetails();
+        builder.AddSalesCoachAddin();
         return builder;
     }
 
@@ -39,6 +40,8 @@ public static class ApiExtensions
         api.MapRepsApi();
         api.MapTeamsApi();
         api.MapLeadsApi();
+        api.MapLeadLookupApi();
+        app.MapSalesCoachAddin();
         return app;
     }
 
