@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using SalesCoach.Access;
+using SalesCoach.Analytics;
 using SalesCoach.Assignment;
 using SalesCoach.Common;
 using SalesCoach.Pipelines;
@@ -22,6 +23,7 @@ public sealed partial class LeadGrain(
     private const int OperationsKept = 256;
     private readonly HashSet<long> delivered = [];
     private PipelineDefinition? pipeline;
+    private (string Owner, string? Team)? ownerTeam;
 
     private LeadState Lead => state.State;
 
@@ -366,12 +368,14 @@ public sealed partial class LeadGrain(
     {
         var wasOpen = !created && Lead.Status == LeadStatus.Open;
         var nameBefore = Lead.Facts.Name;
+        var before = LeadSnapshot.Of(Lead);
         try
         {
             Lead.Pending.RemoveAll(e => delivered.Contains(e.Seq));
             delivered.Clear();
             var machine = await change();
             await QueueEffectsAsync(machine, previousOwner, wasOpen, previousEmails, renamed: !created && nameBefore != Lead.Facts.Name);
+            await QueueAnalyticsAsync(before, created);
             await QueueNotificationsAsync(machine);
             if (operationId is not null)
             {
@@ -521,9 +525,64 @@ public sealed partial class LeadGrain(
         DueAt = task.DueAt,
     };
 
-    private async Task DeliverPendingAsync()
+    /// <summary>The command's analytics batch for the pipeline's funnel, with the owner's team at the time.</summary>
+    private async Task QueueAnalyticsAsync(LeadSnapshot before, bool created)
     {
-        var attempts = Lead.Pending.Where(e => !delivered.Contains(e.Seq)).Select(async effect =>
+        var definition = await PipelineAsync();
+        var events = LeadEvents.Diff(before, Lead, definition, clock.Now, created);
+        if (ownerTeam is not { } cached || cached.Owner != Lead.OwnerId)
+        {
+            ownerTeam = (Lead.OwnerId, (await grains.GetGrain<IRepGrain>(Lead.OwnerId).GetProfileAsync())?.TeamId);
+        }
+
+        var dimensions = new LeadDimensions
+        {
+            Rep = Lead.OwnerId,
+            Team = ownerTeam.Value.Team,
+            Product = Lead.Facts.Product,
+            Territory = Lead.Facts.Territory,
+            Source = Lead.Facts.Source,
+        };
+        var batch = new LeadEventBatch
+        {
+            LeadId = Id,
+            Seq = ++Lead.AnalyticsSeq,
+            At = clock.Now,
+            Dimensions = dimensions,
+            Events = events,
+            Open = LeadEvents.OpenOf(Lead, definition, dimensions),
+        };
+        Lead.Pending.Add(new PendingEffect(Lead.NextPendingSeq++, Lead.PipelineId, null, null, Analytics: batch));
+    }
+
+    private async Task DeliverPendingAsync() =>
+        await Task.WhenAll(DeliverAnalyticsAsync(), DeliverOthersAsync());
+
+    /// <summary>Analytics batches go one at a time, oldest first, stopping at the first that fails, so the funnel sees them in order.</summary>
+    private async Task DeliverAnalyticsAsync()
+    {
+        foreach (var effect in Lead.Pending.Where(e => e.Analytics is not null && !delivered.Contains(e.Seq)).OrderBy(e => e.Seq).ToList())
+        {
+            try
+            {
+                if (!await grains.GetGrain<IFunnelGrain>(effect.Target).ApplyAsync(effect.Analytics!))
+                {
+                    return;
+                }
+
+                delivered.Add(effect.Seq);
+            }
+            catch (Exception e)
+            {
+                LogEffectFailed(e, Id, effect.Target);
+                return;
+            }
+        }
+    }
+
+    private async Task DeliverOthersAsync()
+    {
+        var attempts = Lead.Pending.Where(e => e.Analytics is null && !delivered.Contains(e.Seq)).Select(async effect =>
         {
             try
             {
