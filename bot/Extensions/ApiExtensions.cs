@@ -39,6 +39,8 @@ public static class ApiExtensions
         api.MapRepsApi();
         api.MapTeamsApi();
         api.MapLeadsApi();
+        api.MapMetricsApi();
+        api.MapKudosApi();
         return app;
     }
 

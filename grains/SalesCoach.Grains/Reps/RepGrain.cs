@@ -68,6 +68,14 @@ public sealed partial class RepGrain(
 
     public Task<DateTimeOffset?> GetNextWakeAsync() => Task.FromResult(Rep.ReminderDueAt);
 
+    public Task<RepStats> GetStatsAsync() => Task.FromResult(new RepStats
+    {
+        Kudos = Rep.Kudos,
+        Praise = Rep.Praise,
+        OnTimeStreak = Rep.OnTimeStreak,
+        BestOnTimeStreak = Rep.BestOnTimeStreak,
+    });
+
     public async Task SaveConversationAsync(ConversationReference conversation)
     {
         if (Rep.Conversation == conversation)
@@ -239,6 +247,8 @@ public sealed partial class RepGrain(
         }
 
         Rep.Outbox.Add(new OutboxEntry { Notification = notification, NextAttemptAt = clock.Now });
+        Rep.Kudos += notification.Kind == NotificationKind.Kudos ? 1 : 0;
+        Rep.Praise += notification.Kind == NotificationKind.Praise ? 1 : 0;
         return true;
     }
 
