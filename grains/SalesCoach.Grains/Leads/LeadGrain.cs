@@ -23,7 +23,7 @@ public sealed partial class LeadGrain(
     private const int OperationsKept = 256;
     private readonly HashSet<long> delivered = [];
     private PipelineDefinition? pipeline;
-    private (string Owner, string? Team)? ownerTeam;
+    private (string Owner, RepProfile? Profile)? ownerProfile;
 
     private LeadState Lead => state.State;
 
@@ -403,9 +403,9 @@ public sealed partial class LeadGrain(
 
     private async Task QueueEffectsAsync(StageMachine machine, string? previousOwner, bool wasOpen, IReadOnlyList<string> previousEmails, bool renamed)
     {
-        var changes = new Dictionary<string, (List<AgendaItem> Upserts, List<string> Closed, bool? Owns)>();
-        (List<AgendaItem> Upserts, List<string> Closed, bool? Owns) For(string repId) =>
-            changes.TryGetValue(repId, out var c) ? c : changes[repId] = ([], [], null);
+        var changes = new Dictionary<string, (List<AgendaItem> Upserts, List<string> Closed, bool? Owns, List<TaskDoneMark> Done)>();
+        (List<AgendaItem> Upserts, List<string> Closed, bool? Owns, List<TaskDoneMark> Done) For(string repId) =>
+            changes.TryGetValue(repId, out var c) ? c : changes[repId] = ([], [], null, []);
 
         // A renamed lead re-sends its open tasks, so every agenda shows the new name.
         var tasks = renamed ? machine.ChangedTasks.Concat(Lead.Tasks.Where(t => t.Status == LeadTaskStatus.Open)) : machine.ChangedTasks;
@@ -421,6 +421,10 @@ public sealed partial class LeadGrain(
                 else
                 {
                     change.Closed.Add(task.Id);
+                    if (task.Status == LeadTaskStatus.Done && task.DoneBy is { } doneBy)
+                    {
+                        change.Done.Add(new TaskDoneMark(task.Id, doneBy, (task.DoneAt ?? clock.Now) <= task.DueAt));
+                    }
                 }
             }
         }
@@ -436,9 +440,19 @@ public sealed partial class LeadGrain(
             changes[Lead.OwnerId] = For(Lead.OwnerId) with { Owns = true };
         }
 
-        foreach (var (repId, (upserts, closed, owns)) in changes)
+        var streak = Praise.Streak(await PipelineAsync());
+        foreach (var (repId, (upserts, closed, owns, done)) in changes)
         {
-            var change = new AgendaChange { LeadId = Id, LeadName = Lead.Facts.Name, Upserts = upserts, ClosedTaskIds = closed, Owns = owns };
+            var change = new AgendaChange
+            {
+                LeadId = Id,
+                LeadName = Lead.Facts.Name,
+                Upserts = upserts,
+                ClosedTaskIds = closed,
+                Owns = owns,
+                Done = done,
+                Streak = done.Count > 0 ? streak : null,
+            };
             Lead.Pending.Add(new PendingEffect(Lead.NextPendingSeq++, repId, change, null));
         }
 
@@ -525,20 +539,22 @@ public sealed partial class LeadGrain(
         DueAt = task.DueAt,
     };
 
-    /// <summary>The command's analytics batch for the pipeline's funnel, with the owner's team at the time.</summary>
+    /// <summary>The command's analytics batch for the pipeline's funnel (with the owner's team at the time), and the praise it earned.</summary>
     private async Task QueueAnalyticsAsync(LeadSnapshot before, bool created)
     {
         var definition = await PipelineAsync();
         var events = LeadEvents.Diff(before, Lead, definition, clock.Now, created);
-        if (ownerTeam is not { } cached || cached.Owner != Lead.OwnerId)
+        if (ownerProfile is not { } cached || cached.Owner != Lead.OwnerId)
         {
-            ownerTeam = (Lead.OwnerId, (await grains.GetGrain<IRepGrain>(Lead.OwnerId).GetProfileAsync())?.TeamId);
+            ownerProfile = (Lead.OwnerId, await grains.GetGrain<IRepGrain>(Lead.OwnerId).GetProfileAsync());
         }
+
+        var owner = ownerProfile.Value.Profile;
 
         var dimensions = new LeadDimensions
         {
             Rep = Lead.OwnerId,
-            Team = ownerTeam.Value.Team,
+            Team = owner?.TeamId,
             Product = Lead.Facts.Product,
             Territory = Lead.Facts.Territory,
             Source = Lead.Facts.Source,
@@ -553,6 +569,11 @@ public sealed partial class LeadGrain(
             Open = LeadEvents.OpenOf(Lead, definition, dimensions),
         };
         Lead.Pending.Add(new PendingEffect(Lead.NextPendingSeq++, Lead.PipelineId, null, null, Analytics: batch));
+        var repName = string.IsNullOrWhiteSpace(owner?.Name) ? Lead.OwnerId : owner.Name;
+        foreach (var praise in Praise.ForLead(definition, Id, Lead, events, repName, clock.Now))
+        {
+            Lead.Pending.Add(new PendingEffect(Lead.NextPendingSeq++, Lead.OwnerId, null, null, praise));
+        }
     }
 
     private async Task DeliverPendingAsync() =>

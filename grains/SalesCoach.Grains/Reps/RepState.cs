@@ -29,4 +29,6 @@ public sealed class RepState
     /// <summary>Tasks done on time in a row; reset by a task done late.</summary>
     [Id(12)] public int OnTimeStreak { get; set; }
     [Id(13)] public int BestOnTimeStreak { get; set; }
+    /// <summary>Streak milestones praised so far (numbers each streak praise's id).</summary>
+    [Id(14)] public int StreakMilestones { get; set; }
 }
