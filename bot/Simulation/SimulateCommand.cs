@@ -59,6 +59,8 @@ public static class SimulateCommand
         builder.Services.AddSingleton(new Common.SalesClock(time));
         builder.Services.AddSingleton<Reps.INotifier, NullNotifier>();
         builder.AddSalesCoachSilo();
+        var banner = builder.Services.Single(d => d.ImplementationType == typeof(Hosting.StartupBanner)); // it needs the web server
+        builder.Services.Remove(banner);
         using var host = builder.Build();
         await host.StartAsync();
         var grains = host.Services.GetRequiredService<IGrainFactory>();
