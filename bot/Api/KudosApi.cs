@@ -22,9 +22,15 @@ public static class KudosApi
             return error;
         }
 
-        if (body!.To is { } to && !Ids.IsValid(to))
+        var problems = Kudos.Validate(body!.To, body.Message);
+        if (body.To is { Length: > 0 } to && !Ids.IsValid(to))
         {
-            return ErrorResponse.Result(StatusCodes.Status400BadRequest, [new Problem("to", $"'{to}' is not a valid id: {Ids.Rule}")]);
+            problems.Insert(0, new Problem("to", $"'{to}' is not a valid id: {Ids.Rule}"));
+        }
+
+        if (problems.Count > 0)
+        {
+            return ErrorResponse.Result(StatusCodes.Status400BadRequest, problems);
         }
 
         var outcome = await Kudos.GiveAsync(grains, caller.Actor, body.To, body.Message, body.OperationId, clock.Now);

@@ -16,21 +16,7 @@ public static class Kudos
     public static async Task<Outcome<Notification>> GiveAsync(
         IGrainFactory grains, Actor from, string? to, string? message, string? operationId, DateTimeOffset now)
     {
-        var problems = new List<Problem>();
-        if (string.IsNullOrWhiteSpace(to))
-        {
-            problems.Add(new Problem("to", "is required: the rep's id"));
-        }
-
-        if (string.IsNullOrWhiteSpace(message))
-        {
-            problems.Add(new Problem("message", "is required"));
-        }
-        else if (message.Length > MaxMessage)
-        {
-            problems.Add(new Problem("message", $"is longer than {MaxMessage} characters"));
-        }
-
+        var problems = Validate(to, message);
         if (problems.Count > 0)
         {
             return Outcome<Notification>.Invalid(problems);
@@ -59,5 +45,26 @@ public static class Kudos
         };
         await rep.NotifyAsync(notification);
         return Outcome<Notification>.Created(notification);
+    }
+
+    /// <summary>Every problem with a kudos' recipient and message.</summary>
+    public static List<Problem> Validate(string? to, string? message)
+    {
+        var problems = new List<Problem>();
+        if (string.IsNullOrWhiteSpace(to))
+        {
+            problems.Add(new Problem("to", "is required: the rep's id"));
+        }
+
+        if (string.IsNullOrWhiteSpace(message))
+        {
+            problems.Add(new Problem("message", "is required"));
+        }
+        else if (message.Length > MaxMessage)
+        {
+            problems.Add(new Problem("message", $"is longer than {MaxMessage} characters"));
+        }
+
+        return problems;
     }
 }

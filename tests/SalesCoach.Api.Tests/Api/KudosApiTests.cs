@@ -56,6 +56,14 @@ public sealed class KudosApiTests(SalesCoachHostFixture host)
     }
 
     [Fact]
+    public async Task Post_BadIdAndEmptyMessage_Returns400ListingBoth()
+    {
+        using var response = await SendAsync(Admin, new { to = "not an id!", message = " " });
+
+        Assert.Equal(["to", "message"], (await response.ReadErrorsAsync(HttpStatusCode.BadRequest)).Select(p => p.Path));
+    }
+
+    [Fact]
     public async Task Post_MissingFields_Returns400ListingBoth()
     {
         using var response = await SendAsync(Admin, new { });
