@@ -42,6 +42,8 @@ public static class ApiExtensions
         api.MapLeadsApi();
         api.MapLeadLookupApi();
         app.MapSalesCoachAddin();
+        api.MapMetricsApi();
+        api.MapKudosApi();
         return app;
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using SalesCoach.Access;
+using SalesCoach.Analytics;
 using SalesCoach.Assignment;
 using SalesCoach.Common;
 using SalesCoach.Pipelines;
@@ -22,6 +23,7 @@ public sealed partial class LeadGrain(
     private const int OperationsKept = 256;
     private readonly HashSet<long> delivered = [];
     private PipelineDefinition? pipeline;
+    private (string Owner, RepProfile? Profile)? ownerProfile;
 
     private LeadState Lead => state.State;
 
@@ -365,12 +367,14 @@ public sealed partial class LeadGrain(
     {
         var wasOpen = !created && Lead.Status == LeadStatus.Open;
         var nameBefore = Lead.Facts.Name;
+        var before = LeadSnapshot.Of(Lead);
         try
         {
             Lead.Pending.RemoveAll(e => delivered.Contains(e.Seq));
             delivered.Clear();
             var machine = await change();
             await QueueEffectsAsync(machine, previousOwner, wasOpen, previousEmails, renamed: !created && nameBefore != Lead.Facts.Name);
+            await QueueAnalyticsAsync(before, created);
             await QueueNotificationsAsync(machine);
             if (operationId is not null)
             {
@@ -398,9 +402,9 @@ public sealed partial class LeadGrain(
 
     private async Task QueueEffectsAsync(StageMachine machine, string? previousOwner, bool wasOpen, IReadOnlyList<string> previousEmails, bool renamed)
     {
-        var changes = new Dictionary<string, (List<AgendaItem> Upserts, List<string> Closed, bool? Owns)>();
-        (List<AgendaItem> Upserts, List<string> Closed, bool? Owns) For(string repId) =>
-            changes.TryGetValue(repId, out var c) ? c : changes[repId] = ([], [], null);
+        var changes = new Dictionary<string, (List<AgendaItem> Upserts, List<string> Closed, bool? Owns, List<TaskDoneMark> Done)>();
+        (List<AgendaItem> Upserts, List<string> Closed, bool? Owns, List<TaskDoneMark> Done) For(string repId) =>
+            changes.TryGetValue(repId, out var c) ? c : changes[repId] = ([], [], null, []);
 
         // A renamed lead re-sends its open tasks, so every agenda shows the new name.
         var tasks = renamed ? machine.ChangedTasks.Concat(Lead.Tasks.Where(t => t.Status == LeadTaskStatus.Open)) : machine.ChangedTasks;
@@ -416,6 +420,10 @@ public sealed partial class LeadGrain(
                 else
                 {
                     change.Closed.Add(task.Id);
+                    if (task.Status == LeadTaskStatus.Done && task.DoneBy is { } doneBy)
+                    {
+                        change.Done.Add(new TaskDoneMark(task.Id, doneBy, (task.DoneAt ?? clock.Now) <= task.DueAt));
+                    }
                 }
             }
         }
@@ -431,9 +439,19 @@ public sealed partial class LeadGrain(
             changes[Lead.OwnerId] = For(Lead.OwnerId) with { Owns = true };
         }
 
-        foreach (var (repId, (upserts, closed, owns)) in changes)
+        var streak = Praise.Streak(await PipelineAsync());
+        foreach (var (repId, (upserts, closed, owns, done)) in changes)
         {
-            var change = new AgendaChange { LeadId = Id, LeadName = Lead.Facts.Name, Upserts = upserts, ClosedTaskIds = closed, Owns = owns };
+            var change = new AgendaChange
+            {
+                LeadId = Id,
+                LeadName = Lead.Facts.Name,
+                Upserts = upserts,
+                ClosedTaskIds = closed,
+                Owns = owns,
+                Done = done,
+                Streak = done.Count > 0 ? streak : null,
+            };
             Lead.Pending.Add(new PendingEffect(Lead.NextPendingSeq++, repId, change, null));
         }
 
@@ -520,9 +538,71 @@ public sealed partial class LeadGrain(
         DueAt = task.DueAt,
     };
 
-    private async Task DeliverPendingAsync()
+    /// <summary>The command's analytics batch for the pipeline's funnel (with the owner's team at the time), and the praise it earned.</summary>
+    private async Task QueueAnalyticsAsync(LeadSnapshot before, bool created)
     {
-        var attempts = Lead.Pending.Where(e => !delivered.Contains(e.Seq)).Select(async effect =>
+        var definition = await PipelineAsync();
+        var events = LeadEvents.Diff(before, Lead, definition, clock.Now, created);
+        if (ownerProfile is not { } cached || cached.Owner != Lead.OwnerId)
+        {
+            ownerProfile = (Lead.OwnerId, await grains.GetGrain<IRepGrain>(Lead.OwnerId).GetProfileAsync());
+        }
+
+        var owner = ownerProfile.Value.Profile;
+
+        var dimensions = new LeadDimensions
+        {
+            Rep = Lead.OwnerId,
+            Team = owner?.TeamId,
+            Product = Lead.Facts.Product,
+            Territory = Lead.Facts.Territory,
+            Source = Lead.Facts.Source,
+        };
+        var batch = new LeadEventBatch
+        {
+            LeadId = Id,
+            Seq = ++Lead.AnalyticsSeq,
+            At = clock.Now,
+            Dimensions = dimensions,
+            Events = events,
+            Open = LeadEvents.OpenOf(Lead, definition, dimensions),
+        };
+        Lead.Pending.Add(new PendingEffect(Lead.NextPendingSeq++, Lead.PipelineId, null, null, Analytics: batch));
+        var repName = string.IsNullOrWhiteSpace(owner?.Name) ? Lead.OwnerId : owner.Name;
+        foreach (var praise in Praise.ForLead(definition, Id, Lead, events, repName, clock.Now))
+        {
+            Lead.Pending.Add(new PendingEffect(Lead.NextPendingSeq++, Lead.OwnerId, null, null, praise));
+        }
+    }
+
+    private async Task DeliverPendingAsync() =>
+        await Task.WhenAll(DeliverAnalyticsAsync(), DeliverOthersAsync());
+
+    /// <summary>Analytics batches go one at a time, oldest first, stopping at the first that fails, so the funnel sees them in order.</summary>
+    private async Task DeliverAnalyticsAsync()
+    {
+        foreach (var effect in Lead.Pending.Where(e => e.Analytics is not null && !delivered.Contains(e.Seq)).OrderBy(e => e.Seq).ToList())
+        {
+            try
+            {
+                if (!await grains.GetGrain<IFunnelGrain>(effect.Target).ApplyAsync(effect.Analytics!))
+                {
+                    return;
+                }
+
+                delivered.Add(effect.Seq);
+            }
+            catch (Exception e)
+            {
+                LogEffectFailed(e, Id, effect.Target);
+                return;
+            }
+        }
+    }
+
+    private async Task DeliverOthersAsync()
+    {
+        var attempts = Lead.Pending.Where(e => e.Analytics is null && !delivered.Contains(e.Seq)).Select(async effect =>
         {
             try
             {

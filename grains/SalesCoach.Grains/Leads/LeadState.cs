@@ -25,4 +25,6 @@ public sealed class LeadState
     /// <summary>Effects written with the command and carried out after it; carried out again after a crash.</summary>
     [Id(15)] public List<PendingEffect> Pending { get; set; } = [];
     [Id(16)] public long NextPendingSeq { get; set; }
+    /// <summary>The sequence of the last analytics batch (1, 2, 3… per lead).</summary>
+    [Id(17)] public long AnalyticsSeq { get; set; }
 }

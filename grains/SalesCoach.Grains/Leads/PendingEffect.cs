@@ -1,3 +1,4 @@
+using SalesCoach.Analytics;
 using SalesCoach.Reps;
 
 namespace SalesCoach.Leads;
@@ -6,7 +7,8 @@ namespace SalesCoach.Leads;
 /// Something a command must tell another grain, persisted with the command and carried out after
 /// it, so a crash in between loses nothing (the receivers apply a repeat without a second effect).
 /// Exactly one of <see cref="Agenda"/> or <see cref="Notify"/> (for rep <see cref="Target"/>) or
-/// <see cref="IndexAdd"/> (for email address <see cref="Target"/>) is set.
+/// <see cref="IndexAdd"/> (for email address <see cref="Target"/>) or <see cref="Analytics"/> (for
+/// pipeline <see cref="Target"/>'s funnel, delivered in order) is set.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record PendingEffect(
@@ -14,4 +16,5 @@ public sealed record PendingEffect(
     [property: Id(1)] string Target,
     [property: Id(2)] AgendaChange? Agenda,
     [property: Id(3)] bool? IndexAdd,
-    [property: Id(4)] Notification? Notify = null);
+    [property: Id(4)] Notification? Notify = null,
+    [property: Id(5)] LeadEventBatch? Analytics = null);
