@@ -53,8 +53,9 @@ public static class CommandsMeasure
             var baselineSingle = new List<double>();
             var measured = new List<double>();
             var ratios = new List<double>();
-            long commands = 0, failures = 0, writesBefore = CountingStorage.TotalWrites;
-            var writesByState = new Dictionary<string, long>(CountingStorage.Writes);
+            long commands = 0, failures = 0;
+            var writesMeasured = new Dictionary<string, long>(StringComparer.Ordinal);
+            var callsMeasured = new Dictionary<string, (long Count, long Ticks)>();
             for (var round = 0; round < rounds; round++)
             {
                 double b;
@@ -71,7 +72,15 @@ public static class CommandsMeasure
                 }
 
                 var leads = await Workload.CreateLeadsAsync(grains, "chain", $"r{round}-", 0, leadsPerRound, reps);
+                var callsBefore = CallProfile.Snapshot();
+                var writesBefore = new Dictionary<string, long>(CountingStorage.Writes);
                 var (count, failed, elapsed) = await CompleteAsync(grains, leads, stages, concurrency, duration);
+                foreach (var (state, n) in CountingStorage.Writes)
+                {
+                    writesMeasured[state] = writesMeasured.GetValueOrDefault(state) + n - writesBefore.GetValueOrDefault(state);
+                }
+
+                CallProfile.Accumulate(callsBefore, callsMeasured);
                 var rate = count / elapsed.TotalSeconds;
                 (commands, failures) = (commands + count, failures + failed);
                 baseline.Add(b);
@@ -93,13 +102,15 @@ public static class CommandsMeasure
             };
             if (durable)
             {
-                var writes = CountingStorage.TotalWrites - writesBefore;
+                var writes = writesMeasured.Values.Sum();
                 rows.Insert(1, ("  of which single-writer upserts/s", Stats.Spread(baselineSingle, 0)));
                 rows.Add(("lead row size (bytes, avg)", blobBytes.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-                rows.Add(("durable writes per command", $"{(double)writes / Math.Max(1, commands):F2} ({string.Join(", ", CountingStorage.Writes.Select(kv => $"{kv.Key} {(kv.Value - writesByState.GetValueOrDefault(kv.Key)) / (double)Math.Max(1, commands):F2}"))})"));
+                rows.Add(("durable writes per command", $"{(double)writes / Math.Max(1, commands):F2} ({string.Join(", ", writesMeasured.Select(kv => $"{kv.Key} {kv.Value / (double)Math.Max(1, commands):F2}"))})"));
                 rows.Add(("ratio per durable write", $"{ratio * writes / Math.Max(1, commands):F3} (commands/s × writes per command ÷ upserts/s)"));
             }
 
+            rows.Add(("grain calls received (profile)", "per command, by total time inside:"));
+            rows.AddRange(CallProfile.PerCommand(callsMeasured, commands));
             Stats.Table(durable ? "durable: lead commands on SQLite vs raw SQLite upserts" : "commands: lead commands vs empty grain calls", rows);
             return 0;
         }
