@@ -63,6 +63,11 @@ public class RuleBenchmarks
         context = new GoalContext(tasks, activities, new LeadFacts { Name = "Acme", Value = 12_000 }, ManualConfirmed: false);
     }
 
+    /// <summary>Baseline: the least any goal check does — one pass over the stay's tasks and activities.</summary>
+    [Benchmark(Baseline = true)]
+    public bool Baseline_ScanTasksAndActivities() =>
+        context.Tasks.Any(t => t.Id == "draft" && t.Status == LeadTaskStatus.Done) && context.Activities.Any(a => a.Type == "email" && a.Tags.Contains("proposal"));
+
     [Benchmark]
     public bool GoalEvaluator_IsMet_Nested() => GoalEvaluator.IsMet(nested, context);
 
@@ -74,6 +79,30 @@ public class RuleBenchmarks
         var machine = new StageMachine(pipeline, lead, Now);
         await machine.EnterAsync(3, static _ => ValueTask.FromResult<string?>(null));
         return machine.CreatedTasks.Count;
+    }
+
+}
+
+/// <summary>Reading the sample pipeline, against parsing the same YAML text alone (YamlDotNet's representation model).</summary>
+[MemoryDiagnoser]
+public class PipelineReadBenchmarks
+{
+    private string yaml = "";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("b2b-pipeline.yaml")!;
+        using var reader = new StreamReader(stream);
+        yaml = reader.ReadToEnd();
+    }
+
+    [Benchmark(Baseline = true)]
+    public int Baseline_YamlDotNet_Parse()
+    {
+        var parsed = new YamlDotNet.RepresentationModel.YamlStream();
+        parsed.Load(new StringReader(yaml));
+        return parsed.Documents.Count;
     }
 
     [Benchmark]
