@@ -62,7 +62,11 @@ public sealed class BenchSilo : IAsyncDisposable
         {
             silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: "salescoach-bench", clusterId: "bench");
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromMinutes(1));
-            silo.AddIncomingGrainCallFilter<CallProfile>();
+            if (CallProfile.Enabled)
+            {
+                silo.AddIncomingGrainCallFilter<CallProfile>();
+            }
+
             if (sqlitePath is null)
             {
                 foreach (var name in StorageNames.All)

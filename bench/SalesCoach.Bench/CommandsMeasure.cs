@@ -109,8 +109,11 @@ public static class CommandsMeasure
                 rows.Add(("ratio per durable write", $"{ratio * writes / Math.Max(1, commands):F3} (commands/s × writes per command ÷ upserts/s)"));
             }
 
-            rows.Add(("grain calls received (profile)", "per command, by total time inside:"));
-            rows.AddRange(CallProfile.PerCommand(callsMeasured, commands));
+            if (CallProfile.Enabled)
+            {
+                rows.Add(("grain calls received (profile)", "per command, by total time inside:"));
+                rows.AddRange(CallProfile.PerCommand(callsMeasured, commands));
+            }
             Stats.Table(durable ? "durable: lead commands on SQLite vs raw SQLite upserts" : "commands: lead commands vs empty grain calls", rows);
             return 0;
         }

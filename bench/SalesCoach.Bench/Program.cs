@@ -5,6 +5,7 @@ using SalesCoach.Bench;
 ThreadPool.SetMinThreads(128, 128); // Microsoft.Data.Sqlite blocks threads; same setting for every baseline in the run
 var options = Options.Parse(args.Skip(1));
 var measure = args.FirstOrDefault() ?? "help";
+CallProfile.Enabled = options.String("profile", "off") == "on"; // grain-call profile (commands, durable): costs every call, so off for the headline figures
 try
 {
     return measure switch
@@ -29,7 +30,7 @@ static int Help()
 {
     Console.WriteLine("""
         SalesCoach load driver. Usage: dotnet run -c Release --project bench/SalesCoach.Bench -- <measure> [options]
-          commands   lead commands/s (memory storage) vs empty grain calls/s      --rounds 5 --leads 300 --stages 10 --seconds 3 --concurrency 64 --reps 500
+          commands   lead commands/s (memory storage) vs empty grain calls/s      --rounds 5 --leads 300 --stages 10 --seconds 3 --concurrency 64 --reps 500 [--profile on]
           durable    the same on SQLite (synchronous=FULL) vs raw SQLite upserts/s  --rounds 5 --leads 100 --stages 10 --seconds 3 --concurrency 64 --reps 500
           reminders  reminder rows, silo memory, due→notify lag                     --reps 1000 --leads 10000 --tasks 10 --due 180 --wait 240 --sync FULL
           endpoint   POST /api/messages card invokes vs GET /healthz (spawns the bot dll on loopback)
