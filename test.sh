@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every SalesCoach test: the .NET suites (and, as they land, the JavaScript ones).
+# Runs every SalesCoach test: the .NET suites and the Outlook add-in's JavaScript ones.
 # Installs what the tests need when it is missing, so it works on a fresh clone of a machine
 # that has the .NET SDK. Prints one closing line: "N passed, N failed".
 set -uo pipefail
@@ -73,6 +73,25 @@ if ! (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error \
   status=1
 fi
 tap_counts tests/e2e/results.tap "$results/chat-e2e.counts"
+
+# --- Outlook add-in (addin/): pane unit tests, manifest validation, end-to-end in headless Chromium ---
+echo "== add-in tests"
+ensure_chromium
+addin_report="$results/addin-vitest.json"
+(
+  cd addin &&
+  # The host's build already ran `npm ci` (bot's csproj); run it again only when the lock file is newer.
+  { [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund; } &&
+  npm run build &&
+  SALESCOACH_BOT_DLL="$PWD/../bot/bin/Release/net10.0/SalesCoach.Bot.dll" \
+    npx vitest run --reporter=default --reporter=json --outputFile.json="$addin_report"
+) || status=1
+# The add-in's counts, from Vitest's JSON report (a run that wrote none, or failed outside a test, counts as one failure).
+node -e '
+  try { const r = require(process.argv[1]);
+        console.log(r.numPassedTests, r.numFailedTests || (r.success ? 0 : 1)); }
+  catch { console.log(0, 1); }' "$addin_report" > "$results/addin.counts" 2>/dev/null || echo "0 1" > "$results/addin.counts"
+# --- end of the add-in section ---
 
 # One closing line over every suite, read from the TRX files the runs wrote.
 passed=0; failed=0

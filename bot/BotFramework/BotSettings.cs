@@ -29,5 +29,8 @@ public sealed class BotSettings
     /// <summary>Messages per second to one conversation (Teams allows about 7).</summary>
     public int MessagesPerSecondPerConversation { get; set; } = 7;
 
+    /// <summary>Messages per second across all of one tenant's conversations (Teams allows fewer than the sum of its conversations).</summary>
+    public int MessagesPerSecondPerTenant { get; set; } = 30;
+
     public bool HasCredentials => !string.IsNullOrWhiteSpace(AppId) && !string.IsNullOrWhiteSpace(AppPassword);
 }

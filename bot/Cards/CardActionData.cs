@@ -43,6 +43,15 @@ public sealed record CardActionData
     /// <summary>Input <see cref="CardInputs.KudosText"/>.</summary>
     [JsonPropertyName(CardInputs.KudosText)] public string? KudosText { get; init; }
 
+    /// <summary>Input <see cref="CardInputs.FunnelTeam"/>.</summary>
+    [JsonPropertyName(CardInputs.FunnelTeam)] public string? FunnelTeam { get; init; }
+
+    /// <summary>Input <see cref="CardInputs.FunnelRep"/>.</summary>
+    [JsonPropertyName(CardInputs.FunnelRep)] public string? FunnelRep { get; init; }
+
+    /// <summary>Input <see cref="CardInputs.FunnelPeriod"/>.</summary>
+    [JsonPropertyName(CardInputs.FunnelPeriod)] public string? FunnelPeriod { get; init; }
+
     /// <summary>
     /// Reads the data of an <c>Action.Submit</c> (a message's <c>value</c>) or of an
     /// <c>Action.Execute</c> (the invoke's <c>action.data</c>, with <paramref name="verb"/> =
@@ -84,6 +93,9 @@ public sealed record CardActionData
             SnoozeTime = Empty(Text(CardInputs.SnoozeTime)),
             KudosTo = Empty(Text(CardInputs.KudosTo)),
             KudosText = Empty(Text(CardInputs.KudosText)),
+            FunnelTeam = Empty(Text(CardInputs.FunnelTeam)),
+            FunnelRep = Empty(Text(CardInputs.FunnelRep)),
+            FunnelPeriod = Empty(Text(CardInputs.FunnelPeriod)),
         };
     }
 

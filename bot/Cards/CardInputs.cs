@@ -17,4 +17,13 @@ public static class CardInputs
 
     /// <summary>The kudos message.</summary>
     public const string KudosText = "kudosText";
+
+    /// <summary>The funnel's team filter (a team id, or empty for all the viewer may see).</summary>
+    public const string FunnelTeam = "funnelTeam";
+
+    /// <summary>The funnel's rep filter (a rep id, or empty).</summary>
+    public const string FunnelRep = "funnelRep";
+
+    /// <summary>The funnel's period: one of <see cref="FunnelPeriods"/>.</summary>
+    public const string FunnelPeriod = "funnelPeriod";
 }

@@ -16,4 +16,6 @@ public static class CardNames
     public const string Praise = "praise";
     public const string Kudos = "kudos";
     public const string KudosSend = "kudosSend";
+    public const string Funnel = "funnel";
+    public const string Coaching = "coaching";
 }

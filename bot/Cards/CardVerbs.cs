@@ -24,10 +24,13 @@ public static class CardVerbs
     /// <summary>Send kudos: the <c>kudosTo</c> and <c>kudosText</c> inputs.</summary>
     public const string SendKudos = "kudos.send";
 
+    /// <summary>Show the funnel again with the filter inputs (<c>funnelTeam</c>, <c>funnelRep</c>, <c>funnelPeriod</c>).</summary>
+    public const string FilterFunnel = "funnel.filter";
+
     /// <summary>Teams' <c>refresh</c>: rebuild the card named in <c>card</c> for the viewer.</summary>
     public const string Refresh = "cards.refresh";
 
     /// <summary>Every verb, for route tables and tests.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [CompleteTask, SnoozeTask, OpenLead, AdvanceLead, ConfirmStage, SendKudos, Refresh];
+        [CompleteTask, SnoozeTask, OpenLead, AdvanceLead, ConfirmStage, SendKudos, FilterFunnel, Refresh];
 }

@@ -18,6 +18,7 @@ public static class ApiExtensions
             .AddCheck<SiloHealthCheck>("silo")
             .AddCheck<StorageHealthCheck>("storage");
         builder.Services.AddProblemDetails();
+        builder.AddSalesCoachAddin();
         return builder;
     }
 
@@ -40,6 +41,10 @@ public static class ApiExtensions
         api.MapRepsApi();
         api.MapTeamsApi();
         api.MapLeadsApi();
+        api.MapLeadLookupApi();
+        app.MapSalesCoachAddin();
+        api.MapMetricsApi();
+        api.MapKudosApi();
         api.MapEnrichmentApi();
         api.MapDirectoryApi();
         return app;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using SalesCoach.Bot.BotFramework;
 using SalesCoach.Bot.BotFramework.Auth;
 using SalesCoach.Bot.BotFramework.Connector;
@@ -22,6 +23,7 @@ public static class BotExtensions
         builder.Services.AddTransient<RetryAfterHandler>();
         builder.Services.AddHttpClient<ConnectorClient>(http => http.Timeout = TimeSpan.FromSeconds(30))
             .AddHttpMessageHandler<RetryAfterHandler>();
+        builder.Services.AddSingleton(services => new SendLimits(services.GetRequiredService<IOptions<BotSettings>>().Value));
         builder.Services.AddSingleton<IActivitySender, ConnectorSender>();
         builder.Services.AddSingleton<ActivitySenders>();
         builder.Services.AddSingleton<BotProcessor>();

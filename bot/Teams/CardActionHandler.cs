@@ -18,6 +18,8 @@ namespace SalesCoach.Bot.Teams;
 /// </summary>
 public sealed class CardActionHandler(IGrainFactory grains, ActorResolver actors, SalesClock clock)
 {
+    private readonly ManagerCards managerCards = new(grains, clock);
+
     public async Task HandleAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         var activity = turn.Activity;
@@ -38,10 +40,24 @@ public sealed class CardActionHandler(IGrainFactory grains, ActorResolver actors
             CardVerbs.CompleteTask => await TaskCommandAsync(data, actor, cards, lead => lead.CompleteTaskAsync(data.TaskId ?? "", operationId, actor)),
             CardVerbs.SnoozeTask => await SnoozeAsync(data, actor, cards, operationId),
             CardVerbs.AdvanceLead or CardVerbs.ConfirmStage => await AdvanceAsync(data, actor, cards, operationId),
+            CardVerbs.SendKudos => await SendKudosAsync(data, actor, cards, operationId),
+            CardVerbs.FilterFunnel => await managerCards.FunnelAsync(actor, cards, data.FunnelTeam, data.FunnelRep, data.FunnelPeriod),
             CardVerbs.OpenLead or CardVerbs.Refresh => await RefreshAsync(data, actor, cards),
             _ => CommandHandler.Notice($"\"{data.Verb}\" is not something I can do yet.", cards),
         };
         await CardReplies.AnswerAsync(turn, card, cancellationToken);
+    }
+
+    /// <summary>The kudos form's Send: the sender is the activity's sender; a refusal shows the form again with the reason.</summary>
+    private async Task<AdaptiveCard> SendKudosAsync(CardActionData data, Actor actor, CardContext cards, string? operationId)
+    {
+        var outcome = await Reps.Kudos.GiveAsync(grains, actor, data.KudosTo, data.KudosText, operationId, clock.Now);
+        if (outcome.Succeeded)
+        {
+            return KudosCard.Sent(cards.NameOf(data.KudosTo!), data.KudosText!.Trim());
+        }
+
+        return KudosCard.SendForm(await managerCards.ManagedRepsAsync(actor), cards, data.KudosTo, data.KudosText, CommandHandler.Explain(outcome.Problems));
     }
 
     private Task<AdaptiveCard> SnoozeAsync(CardActionData data, Actor actor, CardContext cards, string? operationId)

@@ -1,5 +1,6 @@
 using SalesCoach.Bot.Auth;
 using SalesCoach.Bot.BotFramework.Routing;
+using SalesCoach.Bot.BotFramework.Schema;
 using SalesCoach.Bot.Cards;
 using SalesCoach.Common;
 using SalesCoach.Leads;
@@ -9,11 +10,13 @@ namespace SalesCoach.Bot.Teams;
 
 /// <summary>
 /// What reps type in chat: <c>help</c>, <c>tasks</c>, <c>lead &lt;name or id&gt;</c>,
-/// <c>advance &lt;lead&gt;</c>, <c>new lead &lt;name&gt; &lt;email&gt;</c>. Anything else gets
-/// a short help, never silence.
+/// <c>advance &lt;lead&gt;</c>, <c>new lead &lt;name&gt; &lt;email&gt;</c>; for managers <c>funnel</c>,
+/// <c>coach &lt;rep&gt;</c>, <c>kudos @rep text</c>. Anything else gets a short help, never silence.
 /// </summary>
 public sealed class CommandHandler(IGrainFactory grains, ActorResolver actors, SalesClock clock)
 {
+    private readonly ManagerCards managerCards = new(grains, clock);
+
     public async Task HandleAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         if (BotTurn.RepId(turn.Activity) is not { } repId)
@@ -32,8 +35,11 @@ public sealed class CommandHandler(IGrainFactory grains, ActorResolver actors, S
             ChatCommand.Lead => await LeadAsync(rep, actor, command.Argument, cards),
             ChatCommand.Advance => await AdvanceAsync(turn, rep, actor, command.Argument, cards),
             ChatCommand.NewLead => await NewLeadAsync(turn, actor, command.Argument, cards),
-            ChatCommand.Help => HelpCard.Build(cards, includeManagerCommands: false),
-            _ => HelpCard.Build(cards, includeManagerCommands: false, notUnderstood: turn.Activity.Text),
+            ChatCommand.Funnel => await managerCards.FunnelAsync(actor, cards),
+            ChatCommand.Coach => await managerCards.CoachAsync(actor, command.Argument, cards),
+            ChatCommand.Kudos => await KudosAsync(turn, actor, command.Argument, cards),
+            ChatCommand.Help => HelpCard.Build(cards, includeManagerCommands: await managerCards.IsManagerAsync(actor)),
+            _ => HelpCard.Build(cards, includeManagerCommands: await managerCards.IsManagerAsync(actor), notUnderstood: turn.Activity.Text),
         };
         await CardReplies.AnswerAsync(turn, card, cancellationToken);
     }
@@ -71,6 +77,36 @@ public sealed class CommandHandler(IGrainFactory grains, ActorResolver actors, S
             new CreateLead { Facts = new LeadFacts { Name = name, Emails = [email] } }, actor);
         return outcome.Succeeded ? LeadCard.Build(outcome.Value!, cards) : Notice(Explain(outcome.Problems), cards);
     }
+
+    /// <summary>
+    /// <c>kudos @rep text</c>: the rep from a Teams mention (by the mentioned name) or the first word
+    /// (an id or a name); without both a rep and a text, the send form pre-filled with what was given.
+    /// </summary>
+    private async Task<Cards.Model.AdaptiveCard> KudosAsync(TurnContext turn, Actor actor, string text, CardContext cards)
+    {
+        var words = text.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries);
+        var mentioned = Mentioned(turn.Activity);
+        var who = mentioned ?? words.FirstOrDefault();
+        var message = mentioned is not null ? text : words.ElementAtOrDefault(1);
+        var rep = who is null ? null : await managerCards.FindRepAsync(who);
+        if (rep is null || string.IsNullOrWhiteSpace(message))
+        {
+            return KudosCard.SendForm(await managerCards.ManagedRepsAsync(actor), cards, rep?.Id, message,
+                who is not null && rep is null ? $"I know no rep called \"{who}\"." : null);
+        }
+
+        var outcome = await Kudos.GiveAsync(grains, actor, rep.Id, message, turn.Activity.Id, clock.Now);
+        return outcome.Succeeded
+            ? KudosCard.Sent(string.IsNullOrWhiteSpace(rep.Name) ? rep.Id : rep.Name, message.Trim())
+            : Notice(Explain(outcome.Problems), cards);
+    }
+
+    /// <summary>The name of the first person mentioned in the message other than the bot, or null.</summary>
+    private static string? Mentioned(Activity activity) =>
+        activity.Entities?.OfType<System.Text.Json.Nodes.JsonObject>()
+            .Where(e => e["type"]?.GetValue<string>() == "mention" && e["mentioned"]?["id"]?.GetValue<string>() != activity.Recipient?.Id)
+            .Select(e => e["mentioned"]?["name"]?.GetValue<string>())
+            .FirstOrDefault(n => !string.IsNullOrWhiteSpace(n));
 
     /// <summary>A lead by exact id first, then by name among the rep's own leads.</summary>
     private async Task<(LeadView? Lead, string? Problem)> FindLeadAsync(IRepGrain rep, Actor actor, string text)

@@ -7,7 +7,8 @@ public static class StorageNames
     public const string Leads = "leads";
     public const string Reps = "reps";
     public const string Directory = "directory";
+    public const string Analytics = "analytics";
 
     /// <summary>Every name, so the host can register them all with the configured provider.</summary>
-    public static IReadOnlyList<string> All { get; } = [Pipelines, Leads, Reps, Directory];
+    public static IReadOnlyList<string> All { get; } = [Pipelines, Leads, Reps, Directory, Analytics];
 }

@@ -14,4 +14,8 @@ public sealed record AgendaChange
     [Id(3)] public bool? Owns { get; init; }
     /// <summary>The lead's name, so the rep can find it by name (<c>lead acme</c> in chat).</summary>
     [Id(4)] public string? LeadName { get; init; }
+    /// <summary>Which of <see cref="ClosedTaskIds"/> were done, by whom, on time or not.</summary>
+    [Id(5)] public IReadOnlyList<TaskDoneMark> Done { get; init; } = [];
+    /// <summary>The pipeline's on-time streak milestone; null for none.</summary>
+    [Id(6)] public StreakRule? Streak { get; init; }
 }

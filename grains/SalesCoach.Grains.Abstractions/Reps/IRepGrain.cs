@@ -48,4 +48,8 @@ public interface IRepGrain : IGrainWithStringKey
     /// <summary>When the rep's one agenda reminder is next due, or null when none is registered.</summary>
     [Alias("GetNextWake")]
     Task<DateTimeOffset?> GetNextWakeAsync();
+
+    /// <summary>Kudos and praise received, and the run of tasks done on time.</summary>
+    [Alias("GetStats")]
+    Task<RepStats> GetStatsAsync();
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using SalesCoach.Access;
+using SalesCoach.Analytics;
 using SalesCoach.Assignment;
 using SalesCoach.Common;
 using SalesCoach.Enrichment;
@@ -28,6 +29,7 @@ public sealed partial class LeadGrain(
     private const int OperationsKept = 256;
     private readonly HashSet<long> delivered = [];
     private PipelineDefinition? pipeline;
+    private (string Owner, RepProfile? Profile)? ownerProfile;
 
     private LeadState Lead => state.State;
 
@@ -146,29 +148,13 @@ public sealed partial class LeadGrain(
 
     public async Task<Outcome<LeadView>> CompleteTaskAsync(string taskId, string? operationId, Actor actor)
     {
-        if (!Lead.Exists)
+        var (machine, task, refusal) = await TaskCommandAsync(taskId, operationId, actor, "complete");
+        if (refusal is not null)
         {
-            return NotFound();
+            return refusal;
         }
 
-        var machine = await MachineAsync();
-        var task = machine.FindTask(taskId);
-        if (task is null)
-        {
-            return Outcome<LeadView>.NotFound($"lead '{Id}' has no task '{taskId}'");
-        }
-
-        if (!await CanManageAsync(actor) && !await IsAssigneeAsync(actor, task))
-        {
-            return Outcome<LeadView>.Forbidden($"task '{taskId}' is not yours: only its assignee, the lead's owner or their manager may complete it");
-        }
-
-        if (operationId is not null && Lead.Operations.Contains(operationId))
-        {
-            return Outcome<LeadView>.Ok(await ViewAsync());
-        }
-
-        switch (task.Status)
+        switch (task!.Status)
         {
             case LeadTaskStatus.Done:
                 return Outcome<LeadView>.Ok(await ViewAsync());
@@ -178,7 +164,7 @@ public sealed partial class LeadGrain(
 
         return await RunAsync(operationId, async () =>
         {
-            machine.CompleteTask(task, actor.Id);
+            machine!.CompleteTask(task, actor.Id);
             await machine.SettleAsync(OwnerForStageAsync);
             return machine;
         }, Lead.OwnerId, Lead.Facts.Emails);
@@ -186,29 +172,13 @@ public sealed partial class LeadGrain(
 
     public async Task<Outcome<LeadView>> SnoozeTaskAsync(string taskId, DateTimeOffset dueAt, string? operationId, Actor actor)
     {
-        if (!Lead.Exists)
+        var (machine, task, refusal) = await TaskCommandAsync(taskId, operationId, actor, "snooze");
+        if (refusal is not null)
         {
-            return NotFound();
+            return refusal;
         }
 
-        var machine = await MachineAsync();
-        var task = machine.FindTask(taskId);
-        if (task is null)
-        {
-            return Outcome<LeadView>.NotFound($"lead '{Id}' has no task '{taskId}'");
-        }
-
-        if (!await CanManageAsync(actor) && !await IsAssigneeAsync(actor, task))
-        {
-            return Outcome<LeadView>.Forbidden($"task '{taskId}' is not yours: only its assignee, the lead's owner or their manager may snooze it");
-        }
-
-        if (operationId is not null && Lead.Operations.Contains(operationId))
-        {
-            return Outcome<LeadView>.Ok(await ViewAsync());
-        }
-
-        if (task.Status != LeadTaskStatus.Open)
+        if (task!.Status != LeadTaskStatus.Open)
         {
             return Outcome<LeadView>.Conflict($"task '{taskId}' is already {task.Status.ToString().ToLowerInvariant()}");
         }
@@ -220,7 +190,7 @@ public sealed partial class LeadGrain(
 
         return await RunAsync(operationId, () =>
         {
-            machine.Snooze(task, dueAt);
+            machine!.Snooze(task, dueAt);
             return Task.FromResult(machine);
         }, Lead.OwnerId, Lead.Facts.Emails);
     }
@@ -454,6 +424,37 @@ public sealed partial class LeadGrain(
     private static TimeSpan? StaleAfter(StageMachine machine) =>
         machine.CurrentStage.StaleAfter is { } text && IsoDuration.TryParse(text, out var duration) ? duration : null;
 
+    /// <summary>
+    /// The common start of a task command: the lead and task exist, the actor may act on the task
+    /// (asked before anything else, so a repeat shows nothing to a stranger), and a repeated
+    /// operation returns the lead as it is.
+    /// </summary>
+    private async Task<(StageMachine? Machine, TaskInstance? Task, Outcome<LeadView>? Refusal)> TaskCommandAsync(
+        string taskId, string? operationId, Actor actor, string verb)
+    {
+        if (!Lead.Exists)
+        {
+            return (null, null, NotFound());
+        }
+
+        var machine = await MachineAsync();
+        var task = machine.FindTask(taskId);
+        if (task is null)
+        {
+            return (null, null, Outcome<LeadView>.NotFound($"lead '{Id}' has no task '{taskId}'"));
+        }
+
+        if (!await CanManageAsync(actor) && !await IsAssigneeAsync(actor, task))
+        {
+            return (null, null, Outcome<LeadView>.Forbidden(
+                $"task '{taskId}' is not yours: only its assignee, the lead's owner or their manager may {verb} it"));
+        }
+
+        return operationId is not null && Lead.Operations.Contains(operationId)
+            ? (null, null, Outcome<LeadView>.Ok(await ViewAsync()))
+            : (machine, task, null);
+    }
+
     /// <summary>The common refusals of a lead-level command: unknown lead, repeat, not allowed, already closed.</summary>
     private async Task<Outcome<LeadView>?> CheckAsync(string? operationId, Actor actor, bool requireOpen)
     {
@@ -491,12 +492,14 @@ public sealed partial class LeadGrain(
         var wasOpen = !created && Lead.Status == LeadStatus.Open;
         var nameBefore = Lead.Facts.Name;
         var visitsBefore = Lead.History.Count;
+        var before = LeadSnapshot.Of(Lead);
         try
         {
             Lead.Pending.RemoveAll(e => delivered.Contains(e.Seq));
             delivered.Clear();
             var machine = await change();
             await QueueEffectsAsync(machine, previousOwner, wasOpen, previousEmails, renamed: !created && nameBefore != Lead.Facts.Name);
+            await QueueAnalyticsAsync(before, created);
             await QueueNotificationsAsync(machine);
             await QueueListOperationsAsync(visitsBefore);
             Lead.LastActivityAt = clock.Now;
@@ -527,9 +530,9 @@ public sealed partial class LeadGrain(
 
     private async Task QueueEffectsAsync(StageMachine machine, string? previousOwner, bool wasOpen, IReadOnlyList<string> previousEmails, bool renamed)
     {
-        var changes = new Dictionary<string, (List<AgendaItem> Upserts, List<string> Closed, bool? Owns)>();
-        (List<AgendaItem> Upserts, List<string> Closed, bool? Owns) For(string repId) =>
-            changes.TryGetValue(repId, out var c) ? c : changes[repId] = ([], [], null);
+        var changes = new Dictionary<string, (List<AgendaItem> Upserts, List<string> Closed, bool? Owns, List<TaskDoneMark> Done)>();
+        (List<AgendaItem> Upserts, List<string> Closed, bool? Owns, List<TaskDoneMark> Done) For(string repId) =>
+            changes.TryGetValue(repId, out var c) ? c : changes[repId] = ([], [], null, []);
 
         // A renamed lead re-sends its open tasks, so every agenda shows the new name.
         var tasks = renamed ? machine.ChangedTasks.Concat(Lead.Tasks.Where(t => t.Status == LeadTaskStatus.Open)) : machine.ChangedTasks;
@@ -545,6 +548,10 @@ public sealed partial class LeadGrain(
                 else
                 {
                     change.Closed.Add(task.Id);
+                    if (task.Status == LeadTaskStatus.Done && task.DoneBy is { } doneBy)
+                    {
+                        change.Done.Add(new TaskDoneMark(task.Id, doneBy, (task.DoneAt ?? clock.Now) <= task.DueAt));
+                    }
                 }
             }
         }
@@ -560,9 +567,19 @@ public sealed partial class LeadGrain(
             changes[Lead.OwnerId] = For(Lead.OwnerId) with { Owns = true };
         }
 
-        foreach (var (repId, (upserts, closed, owns)) in changes)
+        var streak = Praise.Streak(await PipelineAsync());
+        foreach (var (repId, (upserts, closed, owns, done)) in changes)
         {
-            var change = new AgendaChange { LeadId = Id, LeadName = Lead.Facts.Name, Upserts = upserts, ClosedTaskIds = closed, Owns = owns };
+            var change = new AgendaChange
+            {
+                LeadId = Id,
+                LeadName = Lead.Facts.Name,
+                Upserts = upserts,
+                ClosedTaskIds = closed,
+                Owns = owns,
+                Done = done,
+                Streak = done.Count > 0 ? streak : null,
+            };
             Lead.Pending.Add(new PendingEffect(Lead.NextPendingSeq++, repId, change, null));
         }
 
@@ -708,7 +725,7 @@ public sealed partial class LeadGrain(
 
         if (operations.Count > 0)
         {
-            Lead.Pending.Add(new PendingEffect(Lead.NextPendingSeq++, Id, null, null, null, operations));
+            Lead.Pending.Add(new PendingEffect(Lead.NextPendingSeq++, Id, null, null, Lists: operations));
         }
     }
 
@@ -722,9 +739,71 @@ public sealed partial class LeadGrain(
         DueAt = task.DueAt,
     };
 
-    private async Task DeliverPendingAsync()
+    /// <summary>The command's analytics batch for the pipeline's funnel (with the owner's team at the time), and the praise it earned.</summary>
+    private async Task QueueAnalyticsAsync(LeadSnapshot before, bool created)
     {
-        var attempts = Lead.Pending.Where(e => !delivered.Contains(e.Seq)).Select(async effect =>
+        var definition = await PipelineAsync();
+        var events = LeadEvents.Diff(before, Lead, definition, clock.Now, created);
+        if (ownerProfile is not { } cached || cached.Owner != Lead.OwnerId)
+        {
+            ownerProfile = (Lead.OwnerId, await grains.GetGrain<IRepGrain>(Lead.OwnerId).GetProfileAsync());
+        }
+
+        var owner = ownerProfile.Value.Profile;
+
+        var dimensions = new LeadDimensions
+        {
+            Rep = Lead.OwnerId,
+            Team = owner?.TeamId,
+            Product = Lead.Facts.Product,
+            Territory = Lead.Facts.Territory,
+            Source = Lead.Facts.Source,
+        };
+        var batch = new LeadEventBatch
+        {
+            LeadId = Id,
+            Seq = ++Lead.AnalyticsSeq,
+            At = clock.Now,
+            Dimensions = dimensions,
+            Events = events,
+            Open = LeadEvents.OpenOf(Lead, definition, dimensions),
+        };
+        Lead.Pending.Add(new PendingEffect(Lead.NextPendingSeq++, Lead.PipelineId, null, null, Analytics: batch));
+        var repName = string.IsNullOrWhiteSpace(owner?.Name) ? Lead.OwnerId : owner.Name;
+        foreach (var praise in Praise.ForLead(definition, Id, Lead, events, repName, clock.Now))
+        {
+            Lead.Pending.Add(new PendingEffect(Lead.NextPendingSeq++, Lead.OwnerId, null, null, praise));
+        }
+    }
+
+    private async Task DeliverPendingAsync() =>
+        await Task.WhenAll(DeliverAnalyticsAsync(), DeliverOthersAsync());
+
+    /// <summary>Analytics batches go one at a time, oldest first, stopping at the first that fails, so the funnel sees them in order.</summary>
+    private async Task DeliverAnalyticsAsync()
+    {
+        foreach (var effect in Lead.Pending.Where(e => e.Analytics is not null && !delivered.Contains(e.Seq)).OrderBy(e => e.Seq).ToList())
+        {
+            try
+            {
+                if (!await grains.GetGrain<IFunnelGrain>(effect.Target).ApplyAsync(effect.Analytics!))
+                {
+                    return;
+                }
+
+                delivered.Add(effect.Seq);
+            }
+            catch (Exception e)
+            {
+                LogEffectFailed(e, Id, effect.Target);
+                return;
+            }
+        }
+    }
+
+    private async Task DeliverOthersAsync()
+    {
+        var attempts = Lead.Pending.Where(e => e.Analytics is null && !delivered.Contains(e.Seq)).Select(async effect =>
         {
             try
             {

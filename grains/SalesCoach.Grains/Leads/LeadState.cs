@@ -25,8 +25,10 @@ public sealed class LeadState
     /// <summary>Effects written with the command and carried out after it; carried out again after a crash.</summary>
     [Id(15)] public List<PendingEffect> Pending { get; set; } = [];
     [Id(16)] public long NextPendingSeq { get; set; }
+    /// <summary>The sequence of the last analytics batch (1, 2, 3… per lead).</summary>
+    [Id(17)] public long AnalyticsSeq { get; set; }
     /// <summary>When the last command changed the lead (any activity by anyone); a stage's <c>staleAfter</c> counts from here.</summary>
-    [Id(17)] public DateTimeOffset? LastActivityAt { get; set; }
+    [Id(18)] public DateTimeOffset? LastActivityAt { get; set; }
     /// <summary>When the stale-lead reminder is due, if one is registered.</summary>
-    [Id(18)] public DateTimeOffset? StaleCheckAt { get; set; }
+    [Id(19)] public DateTimeOffset? StaleCheckAt { get; set; }
 }

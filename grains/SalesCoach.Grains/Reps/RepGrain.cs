@@ -68,6 +68,14 @@ public sealed partial class RepGrain(
 
     public Task<DateTimeOffset?> GetNextWakeAsync() => Task.FromResult(Rep.ReminderDueAt);
 
+    public Task<RepStats> GetStatsAsync() => Task.FromResult(new RepStats
+    {
+        Kudos = Rep.Kudos,
+        Praise = Rep.Praise,
+        OnTimeStreak = Rep.OnTimeStreak,
+        BestOnTimeStreak = Rep.BestOnTimeStreak,
+    });
+
     public async Task SaveConversationAsync(ConversationReference conversation)
     {
         if (Rep.Conversation == conversation)
@@ -93,7 +101,7 @@ public sealed partial class RepGrain(
     public async Task ApplyAgendaChangeAsync(AgendaChange change)
     {
         // Closed first: a stage re-entered in one command closes a task and opens it anew under the same key.
-        var changed = false;
+        var changed = CountStreak(change);
         foreach (var taskId in change.ClosedTaskIds)
         {
             var key = $"{change.LeadId}/{taskId}";
@@ -132,6 +140,38 @@ public sealed partial class RepGrain(
             await ArmAsync();
             await state.WriteStateAsync();
         }
+    }
+
+    /// <summary>
+    /// Tasks this rep did, still on the agenda (so a repeated change counts nothing), extend or reset
+    /// the on-time streak; every <see cref="StreakRule.Length"/> in a row earns one praise.
+    /// </summary>
+    private bool CountStreak(AgendaChange change)
+    {
+        var me = this.GetPrimaryKeyString();
+        var counted = false;
+        foreach (var mark in change.Done.Where(m => m.DoneBy == me && Rep.Agenda.ContainsKey($"{change.LeadId}/{m.TaskId}")))
+        {
+            counted = true;
+            Rep.OnTimeStreak = mark.OnTime ? Rep.OnTimeStreak + 1 : 0;
+            Rep.BestOnTimeStreak = Math.Max(Rep.BestOnTimeStreak, Rep.OnTimeStreak);
+            if (mark.OnTime && change.Streak is { Length: > 0 } rule && Rep.OnTimeStreak % rule.Length == 0)
+            {
+                Rep.StreakMilestones++;
+                Enqueue(new Notification
+                {
+                    Id = $"praise:streak:{me}/{Rep.StreakMilestones}",
+                    RepId = me,
+                    Kind = NotificationKind.Praise,
+                    Title = $"{Rep.OnTimeStreak} on time in a row",
+                    Text = Leads.Praise.Fill(rule.Message, null, Rep.Profile?.Name ?? me, Rep.OnTimeStreak),
+                    CreatedAt = clock.Now,
+                });
+                ScheduleRetry(TimeSpan.Zero);
+            }
+        }
+
+        return counted;
     }
 
     public async Task NotifyAsync(Notification notification)
@@ -239,6 +279,8 @@ public sealed partial class RepGrain(
         }
 
         Rep.Outbox.Add(new OutboxEntry { Notification = notification, NextAttemptAt = clock.Now });
+        Rep.Kudos += notification.Kind == NotificationKind.Kudos ? 1 : 0;
+        Rep.Praise += notification.Kind == NotificationKind.Praise ? 1 : 0;
         return true;
     }
 
@@ -270,6 +312,9 @@ public sealed partial class RepGrain(
         {
             Rep.Sent.Remove(old);
         }
+
+        // A prompt that could not reach the rep for weeks is no longer worth sending.
+        changed |= Rep.Outbox.RemoveAll(e => e.Notification.CreatedAt < now - settings.SentRetention) > 0;
 
         if (changed)
         {

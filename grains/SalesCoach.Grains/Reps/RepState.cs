@@ -22,4 +22,13 @@ public sealed class RepState
     [Id(8)] public ConversationReference? Conversation { get; set; }
     /// <summary>Names of the leads in <see cref="OwnedLeads"/> and on the agenda, by lead id.</summary>
     [Id(9)] public Dictionary<string, string> LeadNames { get; set; } = [];
+    /// <summary>Kudos received (each counted once, by notification id).</summary>
+    [Id(10)] public int Kudos { get; set; }
+    /// <summary>Praise received (each counted once, by notification id).</summary>
+    [Id(11)] public int Praise { get; set; }
+    /// <summary>Tasks done on time in a row; reset by a task done late.</summary>
+    [Id(12)] public int OnTimeStreak { get; set; }
+    [Id(13)] public int BestOnTimeStreak { get; set; }
+    /// <summary>Streak milestones praised so far (numbers each streak praise's id).</summary>
+    [Id(14)] public int StreakMilestones { get; set; }
 }

@@ -51,4 +51,18 @@ public sealed class BotMessagesEndpointTests(BotHostFixture host)
         var response = await host.PostActivityAsync(new JsonObject { ["text"] = "hi" }, host.Tokens.Create(serviceUrl: host.ServiceUrl));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
+
+    [Fact]
+    public async Task Post_EntraTokenOfTheBotsTenant_IsAccepted()
+    {
+        var token = host.Tokens.Create(issuer: host.EntraIssuer, serviceUrl: null);
+        Assert.Equal(HttpStatusCode.OK, (await host.PostActivityAsync(Help(), token)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_EntraTokenOfAnotherTenant_IsUnauthorized()
+    {
+        var token = host.Tokens.Create(issuer: "https://login.microsoftonline.com/another-tenant/v2.0", serviceUrl: null);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await host.PostActivityAsync(Help(), token)).StatusCode);
+    }
 }

@@ -32,6 +32,12 @@ public sealed class BotHostFixture : IAsyncLifetime
 
     public string ServiceUrl => Connector.Url!.TrimEnd('/') + "/";
 
+    /// <summary>The bot's own tenant (a single-tenant bot).</summary>
+    public const string TenantId = "9f1d2c3b-0000-4000-8000-000000000042";
+
+    /// <summary>The issuer of Entra v2 tokens of <see cref="TenantId"/>, at the loopback authority.</summary>
+    public string EntraIssuer => $"{Connector.Url}/{TenantId}/v2.0";
+
     public IServiceProvider Services => factory.Services;
 
     public HttpClient Http { get; private set; } = null!;
@@ -48,22 +54,34 @@ public sealed class BotHostFixture : IAsyncLifetime
                 id_token_signing_alg_values_supported = new[] { "RS256" },
                 token_endpoint_auth_methods_supported = new[] { "private_key_jwt" },
             })));
+        // A single-tenant bot also trusts Entra tokens of its own tenant: that tenant's metadata, the same test key.
+        Connector.Given(Request.Create().WithPath($"/{TenantId}/v2.0/.well-known/openid-configuration").UsingGet())
+            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(JsonSerializer.Serialize(new
+            {
+                issuer = EntraIssuer,
+                authorization_endpoint = "https://invalid.example/authorize",
+                jwks_uri = $"{Connector.Url}/keys",
+                id_token_signing_alg_values_supported = new[] { "RS256" },
+            })));
         Connector.Given(Request.Create().WithPath("/keys").UsingGet())
             .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(Tokens.Jwks()));
         StubConnector();
 
         var directory = Path.Combine(Path.GetTempPath(), $"salescoach-bot-{Guid.NewGuid():N}");
+        var ports = FreeTcpPorts.Take(2);
         factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseSetting("Storage:Provider", "Sqlite");
             web.UseSetting("Storage:Sqlite:Path", Path.Combine(directory, "salescoach.db"));
-            web.UseSetting("Orleans:SiloPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
-            web.UseSetting("Orleans:GatewayPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
+            web.UseSetting("Orleans:SiloPort", ports[0].ToString(System.Globalization.CultureInfo.InvariantCulture));
+            web.UseSetting("Orleans:GatewayPort", ports[1].ToString(System.Globalization.CultureInfo.InvariantCulture));
             web.UseSetting("Auth:Mode", "Production");
             web.UseSetting("Auth:TenantId", "00000000-0000-0000-0000-000000000001");
             web.UseSetting("Auth:Audience", "api://salescoach-test");
             web.UseSetting("Bot:AppId", TestTokens.AppId);
             web.UseSetting("Bot:OpenIdMetadataUrl", $"{Connector.Url}/.well-known/openidconfiguration");
+            web.UseSetting("Bot:TenantId", TenantId);
+            web.UseSetting("Bot:EntraAuthority", Connector.Url);
             web.ConfigureTestServices(services => services.AddSingleton(new SalesClock(Time)));
         });
         Http = factory.CreateClient();

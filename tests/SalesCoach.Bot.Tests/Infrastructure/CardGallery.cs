@@ -76,6 +76,17 @@ public static class CardGallery
             Click: new("Send", new() { ["verb"] = CardVerbs.SendKudos, ["kudosTo"] = "ana", ["kudosText"] = "Great demo for Acme today!" })),
         new("kudos-sent", _ => KudosCard.Sent("Ana", "Great demo for Acme today!"),
             ["✓ Kudos sent to Ana"], []),
+        new("funnel", c => FunnelCard.Build(Funnel(), c),
+            ["Funnel · Team Nordics", "Last 90 days", "Qualify", "120 in · 76% on · 3 stuck", "Win rate", "27%", "270,000 of 400,000 (68%)"], ["Update"],
+            Screenshot: true,
+            Click: new("Update", new() { ["verb"] = CardVerbs.FilterFunnel, ["funnelTeam"] = "nordics", ["funnelPeriod"] = FunnelPeriods.Last90Days })),
+        new("funnel-empty", c => FunnelCard.Build(Funnel(empty: true), c),
+            ["Funnel · Team Nordics", "0 in · – on", "0 (no quota set)"], ["Update"]),
+        new("coaching", c => CoachingCard.Build(Coaching(), "Bo", CoachingSuggestion.From(Stage("proposal").Guidance), c),
+            ["Coaching · Bo", "Weakest stage: Proposal", "33% move on, against 61% for the team.", "Try this", "Now ask for the decision."], [],
+            Screenshot: true),
+        new("coaching-no-data", c => CoachingCard.Build(Coaching(empty: true), "Chen", null, c),
+            ["Coaching · Chen", "Not enough closed stages yet to compare with the team."], []),
     ];
 
     /// <summary>Every card × channel, as xUnit theory data: (card name, channel name).</summary>

@@ -1,3 +1,4 @@
+using SalesCoach.Analytics;
 using SalesCoach.Bot.Cards;
 using SalesCoach.Leads;
 using SalesCoach.Pipelines;
@@ -157,5 +158,57 @@ public static class Samples
     {
         Id = "kudos:1", RepId = "ana", Kind = NotificationKind.Kudos, Title = "Kudos from Maria",
         Text = "Great demo for Acme today, the use cases were spot on.", CreatedAt = Now,
+    };
+
+    /// <summary>The sample team's funnel over the last 90 days.</summary>
+    public static FunnelView Funnel(bool empty = false)
+    {
+        (string Id, string Name, long Entered, long Advanced, long Exited, long Stuck)[] rows =
+        [
+            ("qualify", "Qualify", 120, 84, 110, 3), ("meeting", "Meeting", 84, 51, 80, 0), ("demo", "Demo", 51, 38, 50, 2),
+            ("proposal", "Proposal", 38, 22, 36, 1), ("negotiate", "Negotiation", 22, 15, 20, 0),
+        ];
+        var funnel = empty
+            ? new FunnelMetrics { Stages = [.. rows.Select(r => new StageFunnel { Id = r.Id, Name = r.Name })] }
+            : new FunnelMetrics
+            {
+                Stages = [.. rows.Select(r => new StageFunnel
+                {
+                    Id = r.Id, Name = r.Name, Entered = r.Entered, Advanced = r.Advanced, Exited = r.Exited, Stuck = r.Stuck,
+                    Conversion = Rates.Of(r.Advanced, r.Exited), AvgDaysInStage = 3.5,
+                })],
+                Created = 120, Won = 15, Lost = 40, WinRate = Rates.Of(15, 55), WonAmount = 270_000, AvgDealSize = 18_000,
+                CycleDays = 41.2, AskToDecisionDays = 12.5,
+            };
+        return new FunnelView(
+            "Team Nordics",
+            FunnelPeriods.Last90Days,
+            funnel,
+            new ForecastMetrics { Forecast = 150_000, Actual = 270_000, OpenNow = 185_500 },
+            empty ? null : 400_000,
+            [("nordics", "Nordics")],
+            [.. Reps.Where(r => r.Id != "maria").Select(r => (r.Id, r.Name))],
+            "nordics");
+    }
+
+    /// <summary>Bo against the team: weakest at the proposal.</summary>
+    public static CoachingMetrics Coaching(bool empty = false) => new()
+    {
+        RepId = "bo",
+        Stages = empty
+            ? [.. Pipeline.Stages.Select(s => new StageCoaching { Id = s.Id, Name = s.Name })]
+            :
+            [
+                new() { Id = "qualify", Name = "Qualify", RepConversion = 0.8, TeamConversion = 0.76, RepDaysInStage = 1.5, TeamDaysInStage = 1.8, RepExits = 30 },
+                new() { Id = "meeting", Name = "Meeting", RepConversion = 0.62, TeamConversion = 0.64, RepDaysInStage = 4, TeamDaysInStage = 3.6, RepExits = 21 },
+                new() { Id = "demo", Name = "Demo", RepConversion = 0.7, TeamConversion = 0.76, RepDaysInStage = 5.2, TeamDaysInStage = 4.1, RepExits = 13 },
+                new() { Id = "proposal", Name = "Proposal", RepConversion = 0.33, TeamConversion = 0.61, RepDaysInStage = 14.5, TeamDaysInStage = 9, RepExits = 9 },
+                new() { Id = "negotiate", Name = "Negotiation", RepConversion = 0.75, TeamConversion = 0.68, RepDaysInStage = 6, TeamDaysInStage = 7.2, RepExits = 4 },
+            ],
+        WeakestStage = empty ? null : "proposal",
+        RepWinRate = empty ? null : 0.25,
+        TeamWinRate = empty ? null : 0.27,
+        Kudos = empty ? 0 : 3,
+        Praise = empty ? 0 : 2,
     };
 }

@@ -124,4 +124,28 @@ public sealed class RepGrainTests(ClusterFixture fixture)
         await WakeAsync(rep);
         Assert.Single(fixture.Notifier.SentTo(world.Bo), n => n.Kind == NotificationKind.TaskDue && n.LeadId == lead.Id);
     }
+
+    [Fact]
+    public async Task ReceiveReminder_RepUnreachableForWeeks_DropsTheStalePromptInsteadOfSendingIt()
+    {
+        var (world, pipeline) = await SetUpAsync();
+        var lead = await world.CreateLeadAsync(pipeline.Id, owner: world.Bo);
+        var rep = world.Rep(world.Bo);
+        fixture.Time.Advance(TimeSpan.FromMinutes(61));
+
+        fixture.Notifier.Failing = true;
+        try
+        {
+            await WakeAsync(rep);
+            fixture.Time.Advance(TimeSpan.FromDays(15)); // longer than RepOptions.SentRetention
+            await WakeAsync(rep);
+        }
+        finally
+        {
+            fixture.Notifier.Failing = false;
+        }
+
+        await WakeAsync(rep);
+        Assert.DoesNotContain(fixture.Notifier.SentTo(world.Bo), n => n.LeadId == lead.Id && n.Kind == NotificationKind.TaskDue);
+    }
 }

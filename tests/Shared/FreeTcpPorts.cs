@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace SalesCoach.Cluster.Tests.Infrastructure;
+namespace SalesCoach.Tests.Shared;
 
-/// <summary>Loopback TCP ports that are free right now (the OS picks them).</summary>
+/// <summary>Loopback TCP ports that are free right now (the OS picks them), for silo, gateway and HTTP endpoints.</summary>
 public static class FreeTcpPorts
 {
     public static int[] Take(int count)

@@ -1,0 +1,227 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using SalesCoach.Common;
+using SalesCoach.Leads;
+
+namespace SalesCoach.Bench;
+
+/// <summary>
+/// <c>commands</c>: lead task completions per second on an in-process silo with memory storage, against
+/// empty grain calls per second on the same silo. <c>durable</c>: the same commands on SQLite
+/// (synchronous=FULL), against raw single-row SQLite upserts with the same settings in the same run.
+/// Rounds alternate baseline and measure so that noise from other processes hits both.
+/// </summary>
+public static class CommandsMeasure
+{
+    public static async Task<int> RunAsync(Options options, bool durable)
+    {
+        var rounds = options.Int("rounds", 5);
+        var leadsPerRound = options.Int("leads", durable ? 500 : 1000);
+        var stages = options.Int("stages", 10);
+        var seconds = options.Int("seconds", 3);
+        var concurrency = options.Int("concurrency", 64);
+        var reps = options.Int("reps", 500);
+        var duration = TimeSpan.FromSeconds(seconds);
+
+        var dir = Directory.CreateTempSubdirectory("salescoach-bench-");
+        var dbPath = durable ? Path.Combine(dir.FullName, "salescoach.db") : null;
+        Console.WriteLine($"{(durable ? "durable" : "commands")}: {rounds} rounds, {leadsPerRound} fresh leads × {stages - 1} completions per round (≤ {seconds}s), " +
+                          $"{concurrency} concurrent, {reps} reps; storage {(durable ? $"SQLite {dbPath} (WAL, synchronous=FULL)" : "memory")}");
+        try
+        {
+            await using var silo = await BenchSilo.StartAsync(dbPath);
+            var grains = silo.Grains;
+            await Workload.SavePipelineAsync(grains, Workload.ChainYaml("chain", stages));
+            await Workload.CreateRepsAsync(grains, reps);
+
+            // Warm-up (JIT, activations, first writes): one small round of each, not counted.
+            await EmptyCallsAsync(grains, concurrency, TimeSpan.FromSeconds(1));
+            var warm = await Workload.CreateLeadsAsync(grains, "chain", "warm-", 0, Math.Min(100, leadsPerRound), reps);
+            await CompleteAsync(grains, warm, stages, concurrency, TimeSpan.FromSeconds(seconds));
+
+            int blobBytes = 0;
+            string? rawPath = null;
+            if (durable)
+            {
+                blobBytes = AverageLeadRowBytes(dbPath!);
+                rawPath = Path.Combine(dir.FullName, "raw.db");
+                PrepareRawTable(rawPath);
+                RawUpserts(rawPath, blobBytes, concurrency, TimeSpan.FromSeconds(1)); // warm-up
+            }
+
+            var baseline = new List<double>();
+            var baselineSingle = new List<double>();
+            var measured = new List<double>();
+            var ratios = new List<double>();
+            long commands = 0, failures = 0;
+            var writesMeasured = new Dictionary<string, long>(StringComparer.Ordinal);
+            var callsMeasured = new Dictionary<string, (long Count, long Ticks)>();
+            for (var round = 0; round < rounds; round++)
+            {
+                double b;
+                if (durable)
+                {
+                    var concurrent = RawUpserts(rawPath!, blobBytes, concurrency, duration);
+                    var single = RawUpserts(rawPath!, blobBytes, 1, duration);
+                    baselineSingle.Add(single);
+                    b = Math.Max(concurrent, single);
+                }
+                else
+                {
+                    b = await EmptyCallsAsync(grains, concurrency, duration);
+                }
+
+                var leads = await Workload.CreateLeadsAsync(grains, "chain", $"r{round}-", 0, leadsPerRound, reps);
+                var callsBefore = CallProfile.Snapshot();
+                var writesBefore = new Dictionary<string, long>(CountingStorage.Writes);
+                var (count, failed, elapsed) = await CompleteAsync(grains, leads, stages, concurrency, duration);
+                foreach (var (state, n) in CountingStorage.Writes)
+                {
+                    writesMeasured[state] = writesMeasured.GetValueOrDefault(state) + n - writesBefore.GetValueOrDefault(state);
+                }
+
+                CallProfile.Accumulate(callsBefore, callsMeasured);
+                var rate = count / elapsed.TotalSeconds;
+                (commands, failures) = (commands + count, failures + failed);
+                baseline.Add(b);
+                measured.Add(rate);
+                ratios.Add(rate / b);
+                Console.WriteLine($"  round {round + 1}: baseline {Stats.F(b, 0)}/s, commands {Stats.F(rate, 0)}/s ({count} in {elapsed.TotalSeconds:F2}s, {failed} failed), ratio {ratios[^1]:F3}");
+            }
+
+            var goal = durable ? 0.7 : 0.3;
+            var ratio = Stats.Median(measured) / Stats.Median(baseline);
+            var rows = new List<(string, string)>
+            {
+                (durable ? "baseline: raw upserts/s" : "baseline: empty grain calls/s", Stats.Spread(baseline, 0)),
+                ("lead commands/s", Stats.Spread(measured, 0)),
+                ("ratio (median/median)", $"{ratio:F3}"),
+                ("ratio per round", $"median {Stats.Median(ratios):F3} (min {ratios.Min():F3} – max {ratios.Max():F3})"),
+                ("goal", $"≥ {goal} → {Stats.Verdict(ratio >= goal)}"),
+                ("commands measured / failed", $"{commands} / {failures}"),
+            };
+            if (durable)
+            {
+                var writes = writesMeasured.Values.Sum();
+                rows.Insert(1, ("  of which single-writer upserts/s", Stats.Spread(baselineSingle, 0)));
+                rows.Add(("lead row size (bytes, avg)", blobBytes.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                rows.Add(("durable writes per command", $"{(double)writes / Math.Max(1, commands):F2} ({string.Join(", ", writesMeasured.Select(kv => $"{kv.Key} {kv.Value / (double)Math.Max(1, commands):F2}"))})"));
+                rows.Add(("ratio per durable write", $"{ratio * writes / Math.Max(1, commands):F3} (commands/s × writes per command ÷ upserts/s)"));
+            }
+
+            if (CallProfile.Enabled)
+            {
+                rows.Add(("grain calls received (profile)", "per command, by total time inside:"));
+                rows.AddRange(CallProfile.PerCommand(callsMeasured, commands));
+            }
+            Stats.Table(durable ? "durable: lead commands on SQLite vs raw SQLite upserts" : "commands: lead commands vs empty grain calls", rows);
+            return 0;
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            try { dir.Delete(recursive: true); } catch (IOException) { }
+        }
+    }
+
+    /// <summary>Empty grain calls for <paramref name="duration"/>, spread over 10,000 grains.</summary>
+    public static async Task<double> EmptyCallsAsync(IGrainFactory grains, int concurrency, TimeSpan duration)
+    {
+        long count = 0;
+        var stopwatch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async worker =>
+        {
+            var i = worker;
+            while (stopwatch.Elapsed < duration)
+            {
+                await grains.GetGrain<IBenchGrain>(i % 10_000).PingAsync();
+                i += concurrency;
+                Interlocked.Increment(ref count);
+            }
+        }));
+        return count / stopwatch.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>Each worker takes the next lead and completes its stage tasks s0-a, s1-a, … in order; stops at the time limit.</summary>
+    public static async Task<(long Count, long Failed, TimeSpan Elapsed)> CompleteAsync(
+        IGrainFactory grains, IReadOnlyList<LeadView> leads, int stages, int concurrency, TimeSpan duration)
+    {
+        long count = 0, failed = 0;
+        var next = -1;
+        var stopwatch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            int index;
+            while (stopwatch.Elapsed < duration && (index = Interlocked.Increment(ref next)) < leads.Count)
+            {
+                var lead = leads[index];
+                var grain = grains.GetGrain<ILeadGrain>(lead.Id);
+                var actor = new Actor(lead.OwnerId);
+                for (var s = 0; s < stages - 1 && stopwatch.Elapsed < duration; s++)
+                {
+                    var outcome = await grain.CompleteTaskAsync($"s{s}-a", $"op-{lead.Id}-{s}", actor);
+                    Interlocked.Increment(ref count);
+                    if (!outcome.Succeeded || outcome.Value!.Stage?.Id != $"s{s + 1}")
+                    {
+                        Interlocked.Increment(ref failed);
+                    }
+                }
+            }
+        }));
+        return (count, failed, stopwatch.Elapsed);
+    }
+
+    private static int AverageLeadRowBytes(string path)
+    {
+        using var connection = new SqliteConnection($"Data Source={path}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT CAST(AVG(LENGTH(data)) AS INTEGER) FROM grain_state WHERE state_name = 'lead';";
+        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static void PrepareRawTable(string path)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=True");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode = WAL; CREATE TABLE IF NOT EXISTS raw (id TEXT PRIMARY KEY, etag TEXT NOT NULL, data BLOB NOT NULL);";
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>Single-row upserts (one implicit transaction each, WAL, synchronous=FULL, the provider's busy timeout), by <paramref name="concurrency"/> writers.</summary>
+    private static double RawUpserts(string path, int blobBytes, int concurrency, TimeSpan duration)
+    {
+        long count = 0;
+        var stopwatch = Stopwatch.StartNew();
+        var threads = Enumerable.Range(0, concurrency).Select(worker => new Thread(() =>
+        {
+            var random = new Random(worker);
+            var data = new byte[blobBytes];
+            random.NextBytes(data);
+            using var connection = new SqliteConnection($"Data Source={path};Pooling=True");
+            connection.Open();
+            using (var pragma = connection.CreateCommand())
+            {
+                pragma.CommandText = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = FULL;";
+                pragma.ExecuteNonQuery();
+            }
+
+            using var command = connection.CreateCommand();
+            command.CommandText = "INSERT INTO raw (id, etag, data) VALUES ($id, $etag, $data) ON CONFLICT (id) DO UPDATE SET etag = excluded.etag, data = excluded.data;";
+            var id = command.Parameters.Add("$id", SqliteType.Text);
+            var etag = command.Parameters.Add("$etag", SqliteType.Text);
+            command.Parameters.AddWithValue("$data", data);
+            while (stopwatch.Elapsed < duration)
+            {
+                id.Value = $"lead/{random.Next(10_000)}";
+                etag.Value = Guid.NewGuid().ToString("N");
+                command.ExecuteNonQuery();
+                Interlocked.Increment(ref count);
+            }
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+        return count / stopwatch.Elapsed.TotalSeconds;
+    }
+}

@@ -1,0 +1,91 @@
+using Orleans.Concurrency;
+using SalesCoach.Common;
+using SalesCoach.Pipelines;
+using SalesCoach.Reps;
+
+namespace SalesCoach.Analytics;
+
+/// <summary>
+/// A pipeline's analytics: applies lead batches to the counters and answers metric queries from them.
+/// Reentrant with group commit: a batch is applied in memory at once, and its call returns after
+/// a state write that began after it, so many leads share one write and none is acknowledged unsaved.
+/// </summary>
+[Reentrant]
+public sealed class FunnelGrain(
+    [PersistentState("funnel", StorageNames.Analytics)] IPersistentState<FunnelState> state,
+    IGrainFactory grains,
+    SalesClock clock) : Grain, IFunnelGrain
+{
+    private long changes;
+    private long persisted;
+    private Task? writer;
+
+    private FunnelState Funnel => state.State;
+
+    public async Task<bool> ApplyAsync(LeadEventBatch batch)
+    {
+        var seen = Funnel.Applied.GetValueOrDefault(batch.LeadId);
+        if (!FunnelAggregates.Apply(Funnel, batch))
+        {
+            return false;
+        }
+
+        if (batch.Seq > seen)
+        {
+            changes++;
+        }
+
+        // A repeat waits too: the first delivery may have been applied but its write may have failed.
+        await PersistAsync(changes);
+        return true;
+    }
+
+    public async Task<FunnelMetrics> GetFunnelAsync(MetricsFilter filter) =>
+        FunnelAggregates.Funnel(Funnel, await StagesAsync(), filter, clock.Now);
+
+    public Task<AdoptionMetrics> GetAdoptionAsync(MetricsFilter filter) =>
+        Task.FromResult(FunnelAggregates.Adoption(Funnel, filter));
+
+    public Task<IReadOnlyList<DealSizeRow>> GetDealSizeAsync(MetricsFilter filter, DealSizeBy by) =>
+        Task.FromResult(FunnelAggregates.DealSize(Funnel, filter, by));
+
+    public async Task<ForecastMetrics> GetForecastAsync(MetricsFilter filter)
+    {
+        var quotas = new Dictionary<string, decimal?>(StringComparer.Ordinal);
+        foreach (var rep in FunnelAggregates.ForecastReps(Funnel, filter))
+        {
+            quotas[rep] = (await grains.GetGrain<IRepGrain>(rep).GetProfileAsync())?.Quota;
+        }
+
+        return FunnelAggregates.Forecast(Funnel, filter, quotas);
+    }
+
+    public async Task<CoachingMetrics> GetCoachingAsync(string repId, MetricsFilter filter) =>
+        FunnelAggregates.Coaching(Funnel, await StagesAsync(), repId, filter);
+
+    /// <summary>Returns once a write covering change <paramref name="upTo"/> has completed, starting one when none is under way.</summary>
+    private async Task PersistAsync(long upTo)
+    {
+        while (persisted < upTo)
+        {
+            if (writer is null || writer.IsCompleted)
+            {
+                writer = WriteAsync();
+            }
+
+            await writer;
+        }
+    }
+
+    private async Task WriteAsync()
+    {
+        var covering = changes;
+        await state.WriteStateAsync();
+        persisted = Math.Max(persisted, covering);
+    }
+
+    private async Task<IReadOnlyList<(string Id, string Name)>> StagesAsync() =>
+        await grains.GetGrain<IPipelineGrain>(this.GetPrimaryKeyString()).GetAsync() is { } pipeline
+            ? [.. pipeline.Stages.Select(s => (s.Id, s.Name))]
+            : [];
+}

@@ -1,0 +1,15 @@
+namespace SalesCoach.Analytics;
+
+/// <summary>Everything a pipeline's funnel grain persists: counters, open leads, forecast snapshots, and what was applied.</summary>
+[GenerateSerializer]
+public sealed class FunnelState
+{
+    /// <summary>By "day|rep|team|product|territory|source".</summary>
+    [Id(0)] public Dictionary<string, FunnelCell> Cells { get; set; } = [];
+    /// <summary>The last batch sequence applied, per lead (the high-water mark that makes delivery idempotent).</summary>
+    [Id(1)] public Dictionary<string, long> Applied { get; set; } = [];
+    /// <summary>Open leads by id: the forecast and the stuck count.</summary>
+    [Id(2)] public Dictionary<string, OpenLead> Open { get; set; } = [];
+    /// <summary>Per day with events: each rep's weighted open value ("rep|team" → value) at the start of that day.</summary>
+    [Id(3)] public Dictionary<int, Dictionary<string, decimal>> ForecastAtDayStart { get; set; } = [];
+}

@@ -1,0 +1,28 @@
+namespace SalesCoach.Analytics;
+
+/// <summary>What happened in one stage within one aggregate cell.</summary>
+[GenerateSerializer]
+public sealed class StageCounters
+{
+    [Id(0)] public long Entered { get; set; }
+    [Id(1)] public long Exited { get; set; }
+    /// <summary>Exits that moved the lead on: goal, won, or a manual move to a later stage.</summary>
+    [Id(2)] public long Advanced { get; set; }
+    [Id(3)] public long GoalExits { get; set; }
+    [Id(4)] public long ManualExits { get; set; }
+    [Id(5)] public long Won { get; set; }
+    [Id(6)] public long Lost { get; set; }
+    [Id(7)] public double DaysSum { get; set; }
+
+    public void Add(StageCounters other)
+    {
+        Entered += other.Entered;
+        Exited += other.Exited;
+        Advanced += other.Advanced;
+        GoalExits += other.GoalExits;
+        ManualExits += other.ManualExits;
+        Won += other.Won;
+        Lost += other.Lost;
+        DaysSum += other.DaysSum;
+    }
+}
