@@ -1,14 +1,18 @@
 // End-to-end: a rep uses Microsoft's Web Chat on the host's /chat page (the local Direct Line
 // channel), in headless Chromium, against the real running host.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from './browser.mjs';
 import { startHost } from './host.mjs';
 
-const docs = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs');
+// The README's picture is refreshed only on request (`SALESCOACH_SCREENSHOTS=1 npm test`), so a test run leaves the tree clean.
+const docs = process.env.SALESCOACH_SCREENSHOTS === '1'
+  ? resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs')
+  : mkdtempSync(join(tmpdir(), 'salescoach-e2e-shots-'));
 let host;
 let browser;
 
