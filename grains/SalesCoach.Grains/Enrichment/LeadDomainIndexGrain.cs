@@ -7,22 +7,11 @@ public sealed class LeadDomainIndexGrain(
     [PersistentState("domainIndex", StorageNames.Leads)] IPersistentState<LeadEmailIndexState> state)
     : Grain, ILeadDomainIndexGrain
 {
-    public async Task AddAsync(string leadId)
-    {
-        if (state.State.LeadIds.Add(leadId))
-        {
-            await state.WriteStateAsync();
-        }
-    }
+    private readonly LeadIdSet leads = new(state);
 
-    public async Task RemoveAsync(string leadId)
-    {
-        if (state.State.LeadIds.Remove(leadId))
-        {
-            await state.WriteStateAsync();
-        }
-    }
+    public Task AddAsync(string leadId) => leads.AddAsync(leadId);
 
-    public Task<IReadOnlyList<string>> ListAsync() =>
-        Task.FromResult<IReadOnlyList<string>>([.. state.State.LeadIds.Order(StringComparer.Ordinal)]);
+    public Task RemoveAsync(string leadId) => leads.RemoveAsync(leadId);
+
+    public Task<IReadOnlyList<string>> ListAsync() => leads.ListAsync();
 }

@@ -5,22 +5,11 @@ public sealed class LeadEmailIndexGrain(
     [PersistentState("emailIndex", StorageNames.Leads)] IPersistentState<LeadEmailIndexState> state)
     : Grain, ILeadEmailIndexGrain
 {
-    public async Task AddAsync(string leadId)
-    {
-        if (state.State.LeadIds.Add(leadId))
-        {
-            await state.WriteStateAsync();
-        }
-    }
+    private readonly LeadIdSet leads = new(state);
 
-    public async Task RemoveAsync(string leadId)
-    {
-        if (state.State.LeadIds.Remove(leadId))
-        {
-            await state.WriteStateAsync();
-        }
-    }
+    public Task AddAsync(string leadId) => leads.AddAsync(leadId);
 
-    public Task<IReadOnlyList<string>> ListAsync() =>
-        Task.FromResult<IReadOnlyList<string>>([.. state.State.LeadIds.Order(StringComparer.Ordinal)]);
+    public Task RemoveAsync(string leadId) => leads.RemoveAsync(leadId);
+
+    public Task<IReadOnlyList<string>> ListAsync() => leads.ListAsync();
 }
