@@ -1,7 +1,6 @@
 using SalesCoach.Bot.Integrations.Graph;
 using SalesCoach.Bot.Integrations.Mailchimp;
 using SalesCoach.DirectorySync;
-using SalesCoach.Enrichment;
 using SalesCoach.Lists;
 
 namespace SalesCoach.Bot.Extensions;
@@ -11,7 +10,6 @@ public static class IntegrationExtensions
 {
     public static IHostApplicationBuilder AddSalesCoachIntegrations(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<IEnricher, EmailEnricher>();
         builder.Services.AddOptions<EmailListOptions>().BindConfiguration(EmailListOptions.Section);
         builder.Services.AddOptions<MailchimpOptions>().BindConfiguration(MailchimpOptions.Section)
             .Validate(o => !o.IsConfigured || o.Root() is not null, "Mailchimp:ApiKey must end in its data center (…-us21) unless Mailchimp:BaseUrl is set")

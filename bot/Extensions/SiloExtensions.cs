@@ -30,7 +30,7 @@ public static class SiloExtensions
             silo.AddSalesCoachStorage(storage);
         });
 
-        builder.Services.TryAddSingleton(new SalesClock(TimeProvider.System));
+        builder.Services.AddSalesCoachDomain();
         builder.AddWebhookNotifier(); // when configured it wins over the bot's channel notifier (registered with TryAdd)
         builder.Services.AddOptions<RepOptions>().BindConfiguration(RepOptions.Section);
         builder.Services.AddHostedService<SampleData.SampleSeeder>();

@@ -23,7 +23,7 @@ public static class SimulationHost
                 silo.UseInMemoryReminderService();
                 silo.Services.AddSingleton(new SalesClock(time));
                 silo.Services.AddSingleton<INotifier, NullNotifier>();
-                silo.Services.AddOptions<RepOptions>();
+                silo.Services.AddSalesCoachDomain();
             })
             .Build();
         await host.StartAsync();

@@ -101,8 +101,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton(new SalesClock(fixture.Time));
             silo.Services.AddSingleton<INotifier>(fixture.Notifier);
             silo.Services.AddSingleton<IEmailLists>(fixture.EmailLists);
-            silo.Services.AddSingleton<IEnricher, EmailEnricher>();
-            silo.Services.AddOptions<RepOptions>();
+            silo.Services.AddSalesCoachDomain(); // after the fake clock: TryAdd keeps it
         }
     }
 }
