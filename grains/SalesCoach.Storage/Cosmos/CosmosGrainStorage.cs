@@ -186,14 +186,9 @@ public sealed partial class CosmosGrainStorage : IGrainStorage, ILifecyclePartic
             currentEtag ?? string.Empty);
     }
 
-    private void ResetToDefault<T>(IGrainState<T> grainState)
-    {
-        grainState.State = CreateDefault<T>();
-        grainState.ETag = null;
-        grainState.RecordExists = false;
-    }
+    private void ResetToDefault<T>(IGrainState<T> grainState) => GrainStateDefaults.Reset(grainState, _activators);
 
-    private T CreateDefault<T>() => _activators.GetActivator<T>().Create();
+    private T CreateDefault<T>() => GrainStateDefaults.Create<T>(_activators);
 
     [LoggerMessage(Level = LogLevel.Trace, Message = "Read {Provider}/{StateName}/{GrainId}: ETag {ETag}, {RequestCharge} RU")]
     private partial void LogTraceRead(string provider, string stateName, GrainId grainId, string? etag, double requestCharge);
