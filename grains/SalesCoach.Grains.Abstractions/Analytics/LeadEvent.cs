@@ -27,4 +27,6 @@ public sealed record LeadEvent
     [Id(8)] public double? CycleDays { get; init; }
     /// <summary>For won/lost: days from first entering the <c>ask</c> stage to the decision, when it was entered.</summary>
     [Id(9)] public double? AskDays { get; init; }
+    /// <summary>For won/lost: every stage the lead was ever in (each once), for the historical stage-to-win rate.</summary>
+    [Id(10)] public IReadOnlyList<string>? PassedStages { get; init; }
 }

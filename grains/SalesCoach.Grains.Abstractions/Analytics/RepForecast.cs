@@ -9,4 +9,6 @@ public sealed record RepForecast
     [Id(2)] public decimal Won { get; init; }
     [Id(3)] public double? Attainment { get; init; }
     [Id(4)] public decimal Forecast { get; init; }
+    /// <summary>The rep's forecast by historical stage-to-win rate.</summary>
+    [Id(5)] public decimal HistoricalForecast { get; init; }
 }

@@ -24,25 +24,31 @@ public static class FunnelAggregates
             return false;
         }
 
+        var rollups = state.Rollups();
         var day = DayOf(batch.At);
         if (!state.ForecastAtDayStart.ContainsKey(day))
         {
-            state.ForecastAtDayStart[day] = WeightedByRep(state.Open.Values);
+            (state.ForecastAtDayStart[day], state.OpenValueAtDayStart[day]) = rollups.Snapshot();
         }
 
-        var cell = CellFor(state, day, batch.Dimensions);
+        // The batch's counters once, then added to its cell and to every roll-up it belongs to.
+        var delta = new FunnelCell();
         foreach (var e in batch.Events)
         {
-            Count(cell, e);
+            Count(delta, e);
+        }
+
+        CellFor(state, day, batch.Dimensions).Add(delta);
+        rollups.Add(day, batch.Dimensions, delta);
+        if (state.Open.Remove(batch.LeadId, out var was))
+        {
+            rollups.Closed(batch.LeadId, was);
         }
 
         if (batch.Open is { } open)
         {
             state.Open[batch.LeadId] = open;
-        }
-        else
-        {
-            state.Open.Remove(batch.LeadId);
+            rollups.Opened(batch.LeadId, open);
         }
 
         state.Applied[batch.LeadId] = batch.Seq;
@@ -51,12 +57,12 @@ public static class FunnelAggregates
 
     public static FunnelMetrics Funnel(FunnelState state, IReadOnlyList<(string Id, string Name)> stages, MetricsFilter filter, DateTimeOffset now)
     {
-        var cells = Select(state, filter).ToList();
-        var byStage = SumStages(cells);
-        var open = OpenIn(state, filter).ToList();
-        var rows = Ordered(stages, byStage.Keys).Select(s =>
+        var rollups = state.Rollups();
+        var sum = rollups.Sum(filter);
+        var stuck = rollups.OpenBefore(filter, now.AddDays(-filter.StuckDays), state);
+        var rows = Ordered(stages, sum.Stages.Keys).Select(s =>
         {
-            var c = byStage.GetValueOrDefault(s.Id) ?? new StageCounters();
+            var c = sum.Stages.GetValueOrDefault(s.Id) ?? new StageCounters();
             return new StageFunnel
             {
                 Id = s.Id,
@@ -67,23 +73,21 @@ public static class FunnelAggregates
                 Dropped = c.Lost,
                 Conversion = Rates.Of(c.Advanced, c.Exited),
                 AvgDaysInStage = Rates.Average(c.DaysSum, c.Exited),
-                Stuck = open.Count(o => o.StageId == s.Id && (now - o.EnteredAt).TotalDays > filter.StuckDays),
+                Stuck = stuck.GetValueOrDefault(s.Id),
             };
         });
 
-        long won = cells.Sum(c => c.Won), lost = cells.Sum(c => c.Lost);
-        var wonAmount = cells.Sum(c => c.WonAmount);
         return new FunnelMetrics
         {
             Stages = [.. rows],
-            Created = cells.Sum(c => c.Created),
-            Won = won,
-            Lost = lost,
-            WinRate = Rates.Of(won, won + lost),
-            WonAmount = wonAmount,
-            AvgDealSize = Rates.Average(wonAmount, won),
-            CycleDays = Rates.Average(cells.Sum(c => c.CycleDaysSum), won + lost),
-            AskToDecisionDays = Rates.Average(cells.Sum(c => c.AskDaysSum), cells.Sum(c => c.AskCount)),
+            Created = sum.Created,
+            Won = sum.Won,
+            Lost = sum.Lost,
+            WinRate = Rates.Of(sum.Won, sum.Won + sum.Lost),
+            WonAmount = sum.WonAmount,
+            AvgDealSize = Rates.Average(sum.WonAmount, sum.Won),
+            CycleDays = Rates.Average(sum.CycleDaysSum, sum.Won + sum.Lost),
+            AskToDecisionDays = Rates.Average(sum.AskDaysSum, sum.AskCount),
         };
     }
 
@@ -124,12 +128,20 @@ public static class FunnelAggregates
 
     /// <summary>
     /// The forecast as it stood at the start of <see cref="MetricsFilter.From"/> (the open pipeline now
-    /// when the period starts after the last event, or has no start), against the amount won in the period.
+    /// when the period starts after the last event, or has no start), against the amount won in the period;
+    /// once by stage probability, once by each stage's historical stage-to-win rate over the whole pipeline's
+    /// leads closed before the period (<paramref name="stages"/>: the pipeline's stages in order with their
+    /// configured probability, the fallback for a stage no closed lead has been in).
     /// </summary>
-    public static ForecastMetrics Forecast(FunnelState state, MetricsFilter filter, IReadOnlyDictionary<string, decimal?> quotas)
+    public static ForecastMetrics Forecast(
+        FunnelState state, MetricsFilter filter, IReadOnlyDictionary<string, decimal?> quotas,
+        IReadOnlyList<(string Id, string Name, double? Probability)>? stages = null)
     {
-        var now = WeightedByRep(OpenIn(state, filter));
+        var rollups = state.Rollups();
+        var now = rollups.OpenWeighted(filter);
+        var nowValue = rollups.OpenValue(filter);
         var start = now;
+        var startValue = nowValue;
         if (filter.From is { } from)
         {
             var firstDay = state.ForecastAtDayStart.Keys.Where(d => d >= from.DayNumber).DefaultIfEmpty(int.MaxValue).Min();
@@ -138,14 +150,32 @@ public static class FunnelAggregates
                 start = state.ForecastAtDayStart[firstDay]
                     .Where(kv => Matches(SplitRepKey(kv.Key), filter))
                     .ToDictionary(kv => kv.Key, kv => kv.Value);
+
+                // Days recorded before the per-stage snapshot existed have none: the open pipeline now stands in.
+                startValue = state.OpenValueAtDayStart.TryGetValue(firstDay, out var snapshot)
+                    ? snapshot.Where(kv => Matches(SplitRepKey(kv.Key), filter)).ToDictionary(kv => kv.Key, kv => kv.Value)
+                    : nowValue;
             }
         }
 
+        var rates = WinRates(rollups, stages ?? [], filter.From is { } f ? f.AddDays(-1) : null, startValue.Values.SelectMany(v => v.Keys));
+        var ratesNow = filter.From is null ? rates : WinRates(rollups, stages ?? [], null, nowValue.Values.SelectMany(v => v.Keys));
         var forecastByRep = start.GroupBy(kv => SplitRepKey(kv.Key).Rep).ToDictionary(g => g.Key, g => g.Sum(kv => kv.Value));
-        var wonByRep = Select(state, filter).GroupBy(c => c.Dimensions.Rep).ToDictionary(g => g.Key, g => g.Sum(c => c.WonAmount));
+        var historicalByRep = startValue.GroupBy(kv => SplitRepKey(kv.Key).Rep).ToDictionary(g => g.Key, g => g.Sum(kv => ByHistory(kv.Value, rates)));
+        var wonByRep = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        foreach (var rep in rollups.Reps(filter))
+        {
+            var sum = rollups.Sum(filter with { RepId = rep }, out var any);
+            if (any)
+            {
+                wonByRep[rep] = sum.WonAmount;
+            }
+        }
+
         var forecast = Math.Round(forecastByRep.Values.Sum(), 2);
+        var historical = Math.Round(historicalByRep.Values.Sum(), 2);
         var actual = wonByRep.Values.Sum();
-        var reps = forecastByRep.Keys.Union(wonByRep.Keys).Order(StringComparer.Ordinal).Select(rep =>
+        var reps = forecastByRep.Keys.Union(wonByRep.Keys).Union(historicalByRep.Keys).Order(StringComparer.Ordinal).Select(rep =>
         {
             var quota = quotas.GetValueOrDefault(rep);
             var won = wonByRep.GetValueOrDefault(rep);
@@ -155,6 +185,7 @@ public static class FunnelAggregates
                 Quota = quota,
                 Won = won,
                 Forecast = Math.Round(forecastByRep.GetValueOrDefault(rep), 2),
+                HistoricalForecast = Math.Round(historicalByRep.GetValueOrDefault(rep), 2),
                 Attainment = quota is { } q ? Rates.Of(won, q) : null,
             };
         });
@@ -162,19 +193,64 @@ public static class FunnelAggregates
         {
             Forecast = forecast,
             Actual = actual,
-            Accuracy = forecast <= 0 ? null : Math.Round(Math.Max(0, 1 - (double)(Math.Abs(actual - forecast) / forecast)), 4),
+            Accuracy = Accuracy(forecast, actual),
             Reps = [.. reps],
             OpenNow = Math.Round(now.Values.Sum(), 2),
+            HistoricalForecast = historical,
+            HistoricalAccuracy = Accuracy(historical, actual),
+            HistoricalOpenNow = Math.Round(nowValue.Values.Sum(v => ByHistory(v, ratesNow)), 2),
+            StageWinRates = rates,
         };
     }
 
-    /// <summary>The reps a forecast would list, so the caller can look up their quotas first.</summary>
-    public static IReadOnlySet<string> ForecastReps(FunnelState state, MetricsFilter filter) =>
-        state.ForecastAtDayStart.Values.SelectMany(d => d.Keys).Select(k => SplitRepKey(k))
-            .Where(d => Matches(d, filter)).Select(d => d.Rep)
-            .Concat(Select(state, filter).Select(c => c.Dimensions.Rep))
-            .Concat(OpenIn(state, filter).Select(o => o.Dimensions.Rep))
-            .ToHashSet(StringComparer.Ordinal);
+    /// <summary>The reps a forecast would list (a superset), so the caller can look up their quotas first.</summary>
+    public static IReadOnlySet<string> ForecastReps(FunnelState state, MetricsFilter filter)
+    {
+        var rollups = state.Rollups();
+        return rollups.EverOpen(filter).Select(d => d.Rep).Concat(rollups.Reps(filter)).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Per stage: of the pipeline's leads closed up to <paramref name="through"/> (all when null) that had
+    /// been in the stage, the share won; else the configured probability; else 0.
+    /// </summary>
+    private static List<StageWinRate> WinRates(
+        FunnelRollups rollups, IReadOnlyList<(string Id, string Name, double? Probability)> stages, DateOnly? through, IEnumerable<string> openStages)
+    {
+        var history = rollups.Sum(new MetricsFilter { To = through }).Stages;
+        var known = stages.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        var others = history.Keys.Concat(openStages).Where(id => !known.Contains(id)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        return [.. stages.Concat(others.Select(id => (Id: id, Name: id, Probability: (double?)null))).Select(s =>
+        {
+            var c = history.GetValueOrDefault(s.Id);
+            var (closed, won) = (c?.ClosedAfter ?? 0, c?.WonAfter ?? 0);
+            var basis = closed > 0 ? StageWinRate.History : s.Probability is not null ? StageWinRate.Probability : StageWinRate.None;
+            return new StageWinRate
+            {
+                Id = s.Id,
+                Name = s.Name,
+                Closed = closed,
+                Won = won,
+                WinRate = Rates.Of(won, closed),
+                Rate = basis switch
+                {
+                    StageWinRate.History => Math.Round((double)won / closed, 4),
+                    StageWinRate.Probability => s.Probability!.Value,
+                    _ => 0,
+                },
+                Basis = basis,
+            };
+        })];
+    }
+
+    /// <summary>Σ open value per stage × the stage's rate; a historical rate is applied as won ÷ closed, exactly.</summary>
+    private static decimal ByHistory(Dictionary<string, decimal> valueByStage, List<StageWinRate> rates) =>
+        valueByStage.Sum(kv => rates.Find(r => r.Id == kv.Key) is { } r
+            ? r.Basis == StageWinRate.History ? kv.Value * r.Won / r.Closed : kv.Value * (decimal)r.Rate
+            : 0);
+
+    private static double? Accuracy(decimal forecast, decimal actual) =>
+        forecast <= 0 ? null : Math.Round(Math.Max(0, 1 - (double)(Math.Abs(actual - forecast) / forecast)), 4);
 
     /// <summary>
     /// The rep against their team (the filter's team, else the team of the rep's latest work, else the
@@ -183,13 +259,13 @@ public static class FunnelAggregates
     /// </summary>
     public static CoachingMetrics Coaching(FunnelState state, IReadOnlyList<(string Id, string Name)> stages, string repId, MetricsFilter filter)
     {
-        var period = Select(state, filter with { RepId = null, TeamId = null }).ToList();
-        var repCells = period.Where(c => c.Dimensions.Rep == repId).ToList();
-        var teamId = filter.TeamId
-            ?? state.Cells.Values.Where(c => c.Dimensions.Rep == repId).OrderByDescending(c => c.Day).Select(c => c.Dimensions.Team).FirstOrDefault();
-        var teamCells = teamId is null ? period : period.Where(c => c.Dimensions.Team == teamId).ToList();
-        var rep = SumStages(repCells);
-        var team = SumStages(teamCells);
+        var rollups = state.Rollups();
+        var period = filter with { RepId = null, TeamId = null };
+        var repCells = rollups.Sum(period with { RepId = repId });
+        var teamId = filter.TeamId ?? rollups.LatestTeam(repId);
+        var teamCells = rollups.Sum(period with { TeamId = teamId });
+        var rep = repCells.Stages;
+        var team = teamCells.Stages;
         var rows = Ordered(stages, rep.Keys.Union(team.Keys)).Select(s =>
         {
             var r = rep.GetValueOrDefault(s.Id) ?? new StageCounters();
@@ -211,8 +287,8 @@ public static class FunnelAggregates
             .OrderByDescending(r => r.TeamConversion!.Value - r.RepConversion!.Value)
             .ThenBy(r => r.RepConversion)
             .FirstOrDefault();
-        long repWon = repCells.Sum(c => c.Won), repLost = repCells.Sum(c => c.Lost);
-        long teamWon = teamCells.Sum(c => c.Won), teamLost = teamCells.Sum(c => c.Lost);
+        long repWon = repCells.Won, repLost = repCells.Lost;
+        long teamWon = teamCells.Won, teamLost = teamCells.Lost;
         return new CoachingMetrics
         {
             RepId = repId,
@@ -263,17 +339,25 @@ public static class FunnelAggregates
             case LeadEventKind.Won:
                 cell.Won++;
                 cell.WonAmount += e.Amount ?? 0;
-                Closed(cell, e);
+                Closed(cell, e, won: true);
                 break;
             case LeadEventKind.Lost:
                 cell.Lost++;
-                Closed(cell, e);
+                Closed(cell, e, won: false);
                 break;
         }
     }
 
-    private static void Closed(FunnelCell cell, LeadEvent e)
+    private static void Closed(FunnelCell cell, LeadEvent e, bool won)
     {
+        // The stage-to-win rate: counted on the close, for every stage the lead had been in.
+        foreach (var stageId in e.PassedStages ?? [])
+        {
+            var stage = cell.Stage(stageId);
+            stage.ClosedAfter++;
+            stage.WonAfter += won ? 1 : 0;
+        }
+
         cell.CycleDaysSum += e.CycleDays ?? 0;
         if (e.AskDays is { } ask)
         {
@@ -298,31 +382,12 @@ public static class FunnelAggregates
     private static IEnumerable<OpenLead> OpenIn(FunnelState state, MetricsFilter filter) =>
         state.Open.Values.Where(o => Matches(o.Dimensions, filter));
 
-    private static bool Matches(LeadDimensions d, MetricsFilter filter) =>
+    internal static bool Matches(LeadDimensions d, MetricsFilter filter) =>
         (filter.RepId is null || d.Rep == filter.RepId) && (filter.TeamId is null || d.Team == filter.TeamId);
-
-    private static Dictionary<string, StageCounters> SumStages(IEnumerable<FunnelCell> cells)
-    {
-        var sums = new Dictionary<string, StageCounters>(StringComparer.Ordinal);
-        foreach (var (stageId, counters) in cells.SelectMany(c => c.Stages))
-        {
-            if (!sums.TryGetValue(stageId, out var sum))
-            {
-                sums[stageId] = sum = new StageCounters();
-            }
-
-            sum.Add(counters);
-        }
-
-        return sums;
-    }
 
     /// <summary>The pipeline's stages in order, then any stage only older versions had.</summary>
     private static IEnumerable<(string Id, string Name)> Ordered(IReadOnlyList<(string Id, string Name)> stages, IEnumerable<string> seen) =>
         stages.Concat(seen.Where(id => !stages.Any(s => s.Id == id)).Order(StringComparer.Ordinal).Select(id => (id, id)));
-
-    private static Dictionary<string, decimal> WeightedByRep(IEnumerable<OpenLead> open) =>
-        open.GroupBy(o => $"{o.Dimensions.Rep}|{o.Dimensions.Team}").ToDictionary(g => g.Key, g => g.Sum(o => o.Weighted));
 
     private static LeadDimensions SplitRepKey(string key)
     {

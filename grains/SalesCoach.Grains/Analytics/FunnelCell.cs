@@ -24,6 +24,27 @@ public sealed class FunnelCell
     /// <summary>Whether the rep did any work here (beyond being handed a lead).</summary>
     public bool Active => Activities > 0 || TasksDone > 0 || Won > 0 || Lost > 0 || Stages.Values.Any(s => s.Exited > 0);
 
+    /// <summary>Adds <paramref name="other"/>'s counters to these (a roll-up, or a batch's delta into its cell).</summary>
+    public void Add(FunnelCell other)
+    {
+        Created += other.Created;
+        Won += other.Won;
+        Lost += other.Lost;
+        WonAmount += other.WonAmount;
+        CycleDaysSum += other.CycleDaysSum;
+        AskDaysSum += other.AskDaysSum;
+        AskCount += other.AskCount;
+        TasksDone += other.TasksDone;
+        TasksDoneOnTime += other.TasksDoneOnTime;
+        TasksSkipped += other.TasksSkipped;
+        TasksSkippedOverdue += other.TasksSkippedOverdue;
+        Activities += other.Activities;
+        foreach (var (stageId, counters) in other.Stages)
+        {
+            Stage(stageId).Add(counters);
+        }
+    }
+
     public StageCounters Stage(string stageId) =>
         Stages.TryGetValue(stageId, out var counters) ? counters : Stages[stageId] = new StageCounters();
 }

@@ -57,7 +57,8 @@ public sealed class FunnelGrain(
             quotas[rep] = (await grains.GetGrain<IRepGrain>(rep).GetProfileAsync())?.Quota;
         }
 
-        return FunnelAggregates.Forecast(Funnel, filter, quotas);
+        var stages = await PipelineStagesAsync();
+        return FunnelAggregates.Forecast(Funnel, filter, quotas, [.. stages.Select(s => (s.Id, s.Name, s.Probability))]);
     }
 
     public async Task<CoachingMetrics> GetCoachingAsync(string repId, MetricsFilter filter) =>
@@ -85,7 +86,8 @@ public sealed class FunnelGrain(
     }
 
     private async Task<IReadOnlyList<(string Id, string Name)>> StagesAsync() =>
-        await grains.GetGrain<IPipelineGrain>(this.GetPrimaryKeyString()).GetAsync() is { } pipeline
-            ? [.. pipeline.Stages.Select(s => (s.Id, s.Name))]
-            : [];
+        [.. (await PipelineStagesAsync()).Select(s => (s.Id, s.Name))];
+
+    private async Task<IReadOnlyList<StageDefinition>> PipelineStagesAsync() =>
+        await grains.GetGrain<IPipelineGrain>(this.GetPrimaryKeyString()).GetAsync() is { } pipeline ? pipeline.Stages : [];
 }

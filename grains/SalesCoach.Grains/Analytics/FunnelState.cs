@@ -4,6 +4,10 @@ namespace SalesCoach.Analytics;
 [GenerateSerializer]
 public sealed class FunnelState
 {
+    // Derived from the fields below, never persisted.
+    [NonSerialized]
+    private FunnelRollups? rollups;
+
     /// <summary>By "day|rep|team|product|territory|source".</summary>
     [Id(0)] public Dictionary<string, FunnelCell> Cells { get; set; } = [];
     /// <summary>The last batch sequence applied, per lead (the high-water mark that makes delivery idempotent).</summary>
@@ -12,4 +16,12 @@ public sealed class FunnelState
     [Id(2)] public Dictionary<string, OpenLead> Open { get; set; } = [];
     /// <summary>Per day with events: each rep's weighted open value ("rep|team" → value) at the start of that day.</summary>
     [Id(3)] public Dictionary<int, Dictionary<string, decimal>> ForecastAtDayStart { get; set; } = [];
+    /// <summary>
+    /// Per day with events: each rep's open value per stage ("rep|team" → stage → value) at the start of
+    /// that day, for the forecast by historical stage-to-win rate. Missing for days before it existed.
+    /// </summary>
+    [Id(4)] public Dictionary<int, Dictionary<string, Dictionary<string, decimal>>> OpenValueAtDayStart { get; set; } = [];
+
+    /// <summary>The roll-ups the queries read: built from the state on first use, then kept current by <see cref="FunnelAggregates.Apply"/>.</summary>
+    internal FunnelRollups Rollups() => rollups ??= FunnelRollups.Build(this);
 }

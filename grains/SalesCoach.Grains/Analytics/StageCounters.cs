@@ -13,6 +13,10 @@ public sealed class StageCounters
     [Id(5)] public long Won { get; set; }
     [Id(6)] public long Lost { get; set; }
     [Id(7)] public double DaysSum { get; set; }
+    /// <summary>Leads closed (won or lost) that had been in this stage at some point: the stage-to-win rate's denominator.</summary>
+    [Id(8)] public long ClosedAfter { get; set; }
+    /// <summary>Of <see cref="ClosedAfter"/>, the leads won.</summary>
+    [Id(9)] public long WonAfter { get; set; }
 
     public void Add(StageCounters other)
     {
@@ -24,5 +28,7 @@ public sealed class StageCounters
         Won += other.Won;
         Lost += other.Lost;
         DaysSum += other.DaysSum;
+        ClosedAfter += other.ClosedAfter;
+        WonAfter += other.WonAfter;
     }
 }

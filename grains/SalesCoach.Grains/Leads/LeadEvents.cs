@@ -72,6 +72,7 @@ public static class LeadEvents
                 Amount = lead.Status == LeadStatus.Won ? outcome.Amount ?? 0 : null,
                 CycleDays = (outcome.At - lead.CreatedAt).TotalDays,
                 AskDays = ask is null ? null : (outcome.At - ask.EnteredAt).TotalDays,
+                PassedStages = [.. lead.History.Select(v => v.StageId).Distinct(StringComparer.Ordinal)],
             });
         }
 

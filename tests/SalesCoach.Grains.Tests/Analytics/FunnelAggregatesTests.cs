@@ -174,4 +174,23 @@ public sealed class FunnelAggregatesTests
 
         Assert.Equal([("x", 2L, (decimal?)200m), (FunnelAggregates.None, 1L, 50m)], rows.Select(r => (r.Key, r.Won, r.AvgDealSize)));
     }
+
+    [Fact]
+    public void Forecast_NoLeadClosedYet_FallsBackToTheStageProbabilityOrZeroWithoutNaN()
+    {
+        var state = new FunnelState();
+        FunnelAggregates.Apply(state, Batch("l1", 1, Day1, Rep("ana"), new OpenLead { Dimensions = Rep("ana"), StageId = "qualify", EnteredAt = Day1, Value = 1_000, Probability = 0.2 }));
+        FunnelAggregates.Apply(state, Batch("l2", 1, Day1, Rep("ana"), new OpenLead { Dimensions = Rep("ana"), StageId = "ask", EnteredAt = Day1, Value = 500, Probability = 0 }));
+
+        var forecast = FunnelAggregates.Forecast(state, new MetricsFilter(), new Dictionary<string, decimal?>(), [("qualify", "Qualify", 0.2), ("ask", "Ask", null)]);
+
+        Assert.Equal(200m, forecast.HistoricalForecast);
+        Assert.Equal(200m, forecast.HistoricalOpenNow);
+        Assert.Equal(0.0, forecast.HistoricalAccuracy); // nothing won against a forecast of 200
+        Assert.Equal([(StageWinRate.Probability, 0.2), (StageWinRate.None, 0.0)], forecast.StageWinRates.Select(r => (r.Basis, r.Rate)));
+        Assert.All(forecast.StageWinRates, r => Assert.Null(r.WinRate));
+        var json = JsonSerializer.Serialize(forecast, SalesCoachJson.Options);
+        Assert.DoesNotContain("NaN", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("Infinity", json, StringComparison.Ordinal);
+    }
 }
