@@ -52,7 +52,9 @@ public sealed class BenchSilo : IAsyncDisposable
     /// <param name="sqlitePath">null: memory storage and reminders; else SQLite for both, as the embedded default.</param>
     /// <param name="synchronous">The SQLite synchronous pragma (FULL = acknowledged is on disk, the provider's default).</param>
     /// <param name="notifier">Records what the rep outboxes send; a new one when null.</param>
-    public static async Task<BenchSilo> StartAsync(string? sqlitePath, string synchronous = SqliteStorageOptions.DefaultSynchronous, RecordingNotifier? notifier = null)
+    /// <param name="configure">Changes to the silo after the storage profile (e.g. one storage name replaced).</param>
+    public static async Task<BenchSilo> StartAsync(
+        string? sqlitePath, string synchronous = SqliteStorageOptions.DefaultSynchronous, RecordingNotifier? notifier = null, Action<ISiloBuilder>? configure = null)
     {
         notifier ??= new RecordingNotifier();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -86,6 +88,8 @@ public sealed class BenchSilo : IAsyncDisposable
 
                 silo.UseSqliteReminderService(o => (o.Path, o.Synchronous) = (sqlitePath, synchronous));
             }
+
+            configure?.Invoke(silo);
         });
         builder.Services.AddSingleton(new SalesClock(TimeProvider.System));
         builder.Services.AddSingleton<INotifier>(notifier);
