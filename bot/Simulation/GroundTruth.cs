@@ -15,6 +15,17 @@ public sealed class GroundTruth
     public long ManualExits { get; set; }
     /// <summary>Σ open value × stage probability at the end.</summary>
     public decimal OpenWeighted { get; set; }
+    /// <summary>Open value per stage at the end (for the forecast by historical stage-to-win rate).</summary>
+    public Dictionary<string, decimal> OpenValue { get; } = [];
+
+    /// <summary>
+    /// Σ open value × the stage's stage-to-win rate as this run counted it (won ÷ closed of the leads that
+    /// had been in the stage), or its probability where no lead in the stage closed.
+    /// </summary>
+    public decimal OpenByHistory(Func<string, double?> probability) =>
+        OpenValue.Sum(kv => Stage(kv.Key) is { ClosedAfter: > 0 } s
+            ? kv.Value * s.WonAfter / s.ClosedAfter
+            : kv.Value * (decimal)(probability(kv.Key) ?? 0));
     public Dictionary<string, (long Won, long Lost)> ByRep { get; } = [];
 
     public StageTruth Stage(string id) => Stages.TryGetValue(id, out var s) ? s : Stages[id] = new StageTruth();
@@ -35,4 +46,7 @@ public sealed class StageTruth
     public long Lost { get; set; }
     public double DaysSum { get; set; }
     public double ExpectedAdvanceSum { get; set; }
+    /// <summary>Closed leads that had been in the stage, and of those the leads won.</summary>
+    public long ClosedAfter { get; set; }
+    public long WonAfter { get; set; }
 }

@@ -44,7 +44,8 @@ public static class SimulateCommand
         var metrics = await funnel.GetFunnelAsync(filter);
         var queryTime = clock.Elapsed;
         Console.WriteLine($"Simulated {options.Leads} leads, {options.Reps} reps, {options.Days} days, seed {options.Seed} in {simulated.TotalSeconds:0.0} s.\n");
-        SimulationReport.Write(Console.Out, truth, metrics, await funnel.GetAdoptionAsync(filter), await funnel.GetForecastAsync(filter), queryTime);
+        SimulationReport.Write(Console.Out, truth, metrics, await funnel.GetAdoptionAsync(filter), await funnel.GetForecastAsync(filter), queryTime,
+            id => SimulationModel.Pipeline.Stages.Find(s => s.Id == id)?.Probability);
         await host.StopAsync();
         return 0;
     }

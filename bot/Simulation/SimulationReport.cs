@@ -6,7 +6,7 @@ namespace SalesCoach.Bot.Simulation;
 /// <summary>The metrics the funnel grain reports for a run, printed next to the simulation's ground truth.</summary>
 public static class SimulationReport
 {
-    public static void Write(TextWriter output, GroundTruth truth, FunnelMetrics funnel, AdoptionMetrics adoption, ForecastMetrics forecast, TimeSpan queryTime)
+    public static void Write(TextWriter output, GroundTruth truth, FunnelMetrics funnel, AdoptionMetrics adoption, ForecastMetrics forecast, TimeSpan queryTime, Func<string, double?>? probability = null)
     {
         output.WriteLine("stage          entered (truth)   advanced (truth)   conversion  expected   avg days (truth)");
         foreach (var stage in funnel.Stages)
@@ -26,6 +26,7 @@ public static class SimulationReport
             ask → decision  {funnel.AskToDecisionDays,10} ({Average(truth.AskDaysSum, truth.AskCount)})
             goal exits      {Rate(adoption.GoalExitShare),10} ({Rate(Ratio(truth.GoalExits, truth.GoalExits + truth.ManualExits))})
             open forecast   {forecast.OpenNow,10} ({Math.Round(truth.OpenWeighted, 2)})
+            by win history  {forecast.HistoricalOpenNow,10} ({Math.Round(truth.OpenByHistory(probability ?? (_ => null)), 2)})
             funnel query    {queryTime.TotalMilliseconds,8:0.0} ms
             """));
     }

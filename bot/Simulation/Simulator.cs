@@ -70,6 +70,12 @@ public sealed class Simulator(IGrainFactory grains, SimulatedTime time)
 
         truth.OpenWeighted = leads.Where(l => l.Open && l.Created)
             .Sum(l => l.Value * (decimal)(pipeline.Stages[l.Stage].Probability ?? 0));
+        foreach (var lead in leads.Where(l => l.Open && l.Created))
+        {
+            var stageId = pipeline.Stages[lead.Stage].Id;
+            truth.OpenValue[stageId] = truth.OpenValue.GetValueOrDefault(stageId) + lead.Value;
+        }
+
         return truth;
     }
 
@@ -165,6 +171,14 @@ public sealed class Simulator(IGrainFactory grains, SimulatedTime time)
                 }
 
                 truth.Closed(lead.Rep.Profile.Id, won);
+
+                // Leads only move forward one stage at a time here, so a lead closed in stage i has been in stages 0..i.
+                for (var passed = 0; passed <= lead.Stage; passed++)
+                {
+                    var visited = truth.Stage(pipeline.Stages[passed].Id);
+                    visited.ClosedAfter++;
+                    visited.WonAfter += won ? 1 : 0;
+                }
             }
         }
 

@@ -44,6 +44,22 @@ public sealed class MetricsApiTests(SalesCoachHostFixture host)
     }
 
     [Fact]
+    public async Task GetForecast_AfterAWinAndALoss_AddsTheHistoricalStageToWinRatesAndTheForecastByThem()
+    {
+        var (pipeline, team, manager, _, _) = await SetUpAsync();
+
+        var forecast = await JsonAsync(await host.As(manager).GetAsync($"/api/metrics/forecast?pipelineId={pipeline}&teamId={team}"));
+
+        // The won lead passed qualify and close; the lost one only qualify.
+        var rates = forecast["stageWinRates"]!.AsArray();
+        Assert.Equal(
+            [("qualify", 2, 1, 0.5, "history"), ("close", 1, 1, 1.0, "history")],
+            rates.Select(r => ((string)r!["id"]!, (int)r["closed"]!, (int)r["won"]!, (double)r["winRate"]!, (string)r["basis"]!)));
+        Assert.Equal((0m, 0m), ((decimal)forecast["historicalForecast"]!, (decimal)forecast["historicalOpenNow"]!)); // nothing left open
+        Assert.Equal(1500m, (decimal)forecast["actual"]!); // the existing fields are unchanged
+    }
+
+    [Fact]
     public async Task GetMetrics_RepWithNoClosedLeads_ReturnsNoNaNAndLeavesRatesOut()
     {
         var (pipeline, _, _, _, other) = await SetUpAsync();

@@ -44,6 +44,20 @@ public sealed class SimulatorTests
         Assert.Equal(Math.Round(truth.AskDaysSum / truth.AskCount, 2), metrics.AskToDecisionDays);
         Assert.Equal((truth.GoalExits, truth.ManualExits), (adoption.GoalExits, adoption.ManualExits));
         Assert.Equal(Math.Round(truth.OpenWeighted, 2), forecast.OpenNow);
+
+        // The stage-to-win rate against the run's own count of closed leads per stage passed: exact; the
+        // forecast by it within 0.01 (the same decimal sums, added in another order).
+        foreach (var rate in forecast.StageWinRates)
+        {
+            var t = truth.Stages[rate.Id];
+            Assert.Equal((t.ClosedAfter, t.WonAfter), (rate.Closed, rate.Won));
+            Assert.Equal(t.ClosedAfter > 0 ? StageWinRate.History : StageWinRate.Probability, rate.Basis);
+        }
+
+        var byHistory = truth.OpenByHistory(id => SimulationModel.Pipeline.Stages.Find(s => s.Id == id)?.Probability);
+        Assert.InRange(forecast.HistoricalOpenNow, byHistory - 0.01m, byHistory + 0.01m);
+        Assert.Equal(forecast.HistoricalOpenNow, forecast.HistoricalForecast); // no period start: the open pipeline now
+        Assert.True(forecast.StageWinRates.Count(r => r.Basis == StageWinRate.History) >= 3, "most stages have closed leads after them");
         foreach (var (rep, (won, lost)) in truth.ByRep)
         {
             var mine = await funnel.GetFunnelAsync(new MetricsFilter { RepId = rep });
