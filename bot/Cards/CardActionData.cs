@@ -52,6 +52,15 @@ public sealed record CardActionData
     /// <summary>Input <see cref="CardInputs.FunnelPeriod"/>.</summary>
     [JsonPropertyName(CardInputs.FunnelPeriod)] public string? FunnelPeriod { get; init; }
 
+    /// <summary>Input <see cref="CardInputs.Pipeline"/>.</summary>
+    [JsonPropertyName(CardInputs.Pipeline)] public string? Pipeline { get; init; }
+
+    /// <summary>Input <see cref="CardInputs.CoachingRep"/>.</summary>
+    [JsonPropertyName(CardInputs.CoachingRep)] public string? CoachingRep { get; init; }
+
+    /// <summary>Input <see cref="CardInputs.CoachingPeriod"/>.</summary>
+    [JsonPropertyName(CardInputs.CoachingPeriod)] public string? CoachingPeriod { get; init; }
+
     /// <summary>
     /// Reads the data of an <c>Action.Submit</c> (a message's <c>value</c>) or of an
     /// <c>Action.Execute</c> (the invoke's <c>action.data</c>, with <paramref name="verb"/> =
@@ -96,6 +105,9 @@ public sealed record CardActionData
             FunnelTeam = Empty(Text(CardInputs.FunnelTeam)),
             FunnelRep = Empty(Text(CardInputs.FunnelRep)),
             FunnelPeriod = Empty(Text(CardInputs.FunnelPeriod)),
+            Pipeline = Empty(Text(CardInputs.Pipeline)),
+            CoachingRep = Empty(Text(CardInputs.CoachingRep)),
+            CoachingPeriod = Empty(Text(CardInputs.CoachingPeriod)),
         };
     }
 

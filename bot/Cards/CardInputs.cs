@@ -26,4 +26,13 @@ public static class CardInputs
 
     /// <summary>The funnel's period: one of <see cref="FunnelPeriods"/>.</summary>
     public const string FunnelPeriod = "funnelPeriod";
+
+    /// <summary>The pipeline a funnel or coaching card shows (a pipeline id; empty: the viewer's default).</summary>
+    public const string Pipeline = "pipeline";
+
+    /// <summary>The rep the coaching card shows (a rep id chosen by the viewer; who acts is still the activity's sender).</summary>
+    public const string CoachingRep = "coachingRep";
+
+    /// <summary>The coaching card's period: one of <see cref="FunnelPeriods"/>.</summary>
+    public const string CoachingPeriod = "coachingPeriod";
 }

@@ -27,10 +27,13 @@ public static class CardVerbs
     /// <summary>Show the funnel again with the filter inputs (<c>funnelTeam</c>, <c>funnelRep</c>, <c>funnelPeriod</c>).</summary>
     public const string FilterFunnel = "funnel.filter";
 
+    /// <summary>Show the coaching card again with its inputs (<c>coachingRep</c>, <c>coachingPeriod</c>, <c>pipeline</c>).</summary>
+    public const string FilterCoaching = "coaching.filter";
+
     /// <summary>Teams' <c>refresh</c>: rebuild the card named in <c>card</c> for the viewer.</summary>
     public const string Refresh = "cards.refresh";
 
     /// <summary>Every verb, for route tables and tests.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [CompleteTask, SnoozeTask, OpenLead, AdvanceLead, ConfirmStage, SendKudos, FilterFunnel, Refresh];
+        [CompleteTask, SnoozeTask, OpenLead, AdvanceLead, ConfirmStage, SendKudos, FilterFunnel, FilterCoaching, Refresh];
 }

@@ -6,8 +6,9 @@ namespace SalesCoach.Bot.Cards;
 
 /// <summary>
 /// The funnel for managers: a bar per stage (width by leads entered) with counts and conversion,
-/// then win rate, deal size, cycle and forecast against quota, and filters (team, rep, period)
-/// that redraw the card (<see cref="CardVerbs.FilterFunnel"/>).
+/// then win rate, deal size, cycle and forecast (by stage probability and by the historical
+/// stage-to-win rate) against quota, and filters (pipeline, team, rep, period) that redraw the card
+/// (<see cref="CardVerbs.FilterFunnel"/>).
 /// </summary>
 public static class FunnelCard
 {
@@ -21,7 +22,7 @@ public static class FunnelCard
         var body = new List<CardElement?>
         {
             CardParts.Heading($"Funnel · {view.Scope}"),
-            CardParts.Subtle(FunnelPeriods.Title(view.Period)),
+            CardParts.Subtle(view.PipelineName is { } pipeline ? $"{pipeline} · {FunnelPeriods.Title(view.Period)}" : FunnelPeriods.Title(view.Period)),
         };
 
         body.AddRange(funnel.Stages.Select(stage => Bar(stage, widest)));
@@ -40,10 +41,11 @@ public static class FunnelCard
                 new Fact("Average deal", Money(funnel.AvgDealSize)),
                 new Fact("Sales cycle", Days(funnel.CycleDays)),
                 new Fact("Ask → decision", Days(funnel.AskToDecisionDays)),
-                new Fact("Forecast", view.Forecast is { } f ? $"{Money(f.OpenNow)} open (weighted)" : "–"),
+                new Fact("Forecast", view.Forecast is { } f ? $"{Money(f.OpenNow)} open (weighted) · {Money(f.HistoricalOpenNow)} by win history" : "–"),
                 new Fact("Won vs quota", view.Quota is { } quota && quota > 0
                     ? $"{Money(funnel.WonAmount)} of {Money(quota)} ({Percent(Rates.Of(funnel.WonAmount, quota))})"
                     : $"{Money(funnel.WonAmount)} (no quota set)"),
+                .. ForecastVsQuota(view),
             ],
         });
         body.AddRange(Filters(view));
@@ -52,6 +54,12 @@ public static class FunnelCard
             fallbackText: $"Funnel {view.Scope}: {funnel.Won} won, {funnel.Lost} lost, win rate {Percent(funnel.WinRate)}.",
             actions: [CardActions.Verb("Update", new CardActionData { Verb = CardVerbs.FilterFunnel, Card = CardNames.Funnel }, context)]);
     }
+
+    /// <summary>Won so far plus the open pipeline by win history, against the quota: where the period is heading.</summary>
+    private static Fact[] ForecastVsQuota(FunnelView view) =>
+        view.Forecast is { } f && view.Quota is { } quota && quota > 0
+            ? [new Fact("Forecast vs quota", $"{Money(view.Funnel.WonAmount + f.HistoricalOpenNow)} of {Money(quota)} ({Percent(Rates.Of(view.Funnel.WonAmount + f.HistoricalOpenNow, quota))}) by win history")]
+            : [];
 
     private static ColumnSet Bar(StageFunnel stage, long widest)
     {
@@ -80,6 +88,11 @@ public static class FunnelCard
 
     private static IEnumerable<CardElement> Filters(FunnelView view)
     {
+        if (view.Pipelines is { Count: > 1 } pipelines)
+        {
+            yield return Choice(CardInputs.Pipeline, "Pipeline", "My team's pipeline", view.PipelineId, pipelines);
+        }
+
         if (view.Teams.Count > 0)
         {
             yield return Choice(CardInputs.FunnelTeam, "Team", "All my teams", view.TeamId, view.Teams);

@@ -12,6 +12,9 @@ namespace SalesCoach.Bot.Cards;
 /// <param name="Reps">Reps the viewer may filter by (id, name).</param>
 /// <param name="TeamId">The team filter in force.</param>
 /// <param name="RepId">The rep filter in force.</param>
+/// <param name="PipelineId">The pipeline shown.</param>
+/// <param name="PipelineName">Its name, shown on the card.</param>
+/// <param name="Pipelines">Pipelines the viewer may switch to (id, name); a chooser only when more than one.</param>
 public sealed record FunnelView(
     string Scope,
     string? Period,
@@ -21,4 +24,7 @@ public sealed record FunnelView(
     IReadOnlyList<(string Id, string Name)> Teams,
     IReadOnlyList<(string Id, string Name)> Reps,
     string? TeamId = null,
-    string? RepId = null);
+    string? RepId = null,
+    string? PipelineId = null,
+    string? PipelineName = null,
+    IReadOnlyList<(string Id, string Name)>? Pipelines = null);

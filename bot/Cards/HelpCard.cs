@@ -18,8 +18,8 @@ public static class HelpCard
     /// <summary>Commands for managers.</summary>
     public static IReadOnlyList<(string Command, string Does)> ManagerCommands { get; } =
     [
-        ("funnel", "your team's funnel: conversion, win rate, deal size, forecast"),
-        ("coach ‹rep›", "where a rep gets stuck, stage by stage, against the team"),
+        ("funnel [pipeline]", "your team's funnel: conversion, win rate, deal size, forecast"),
+        ("coach ‹rep› [pipeline]", "where a rep gets stuck, stage by stage, against the team"),
         ("kudos @rep ‹text›", "send kudos to a rep"),
     ];
 

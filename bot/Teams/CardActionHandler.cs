@@ -41,7 +41,8 @@ public sealed class CardActionHandler(IGrainFactory grains, ActorResolver actors
             CardVerbs.SnoozeTask => await SnoozeAsync(data, actor, cards, operationId),
             CardVerbs.AdvanceLead or CardVerbs.ConfirmStage => await AdvanceAsync(data, actor, cards, operationId),
             CardVerbs.SendKudos => await SendKudosAsync(data, actor, cards, operationId),
-            CardVerbs.FilterFunnel => await managerCards.FunnelAsync(actor, cards, data.FunnelTeam, data.FunnelRep, data.FunnelPeriod),
+            CardVerbs.FilterFunnel => await managerCards.FunnelAsync(actor, cards, data.FunnelTeam, data.FunnelRep, data.FunnelPeriod, data.Pipeline),
+            CardVerbs.FilterCoaching => await managerCards.CoachAsync(actor, data.CoachingRep ?? "", cards, data.CoachingPeriod, data.Pipeline),
             CardVerbs.OpenLead or CardVerbs.Refresh => await RefreshAsync(data, actor, cards),
             _ => CommandHandler.Notice($"\"{data.Verb}\" is not something I can do yet.", cards),
         };

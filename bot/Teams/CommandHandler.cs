@@ -10,8 +10,8 @@ namespace SalesCoach.Bot.Teams;
 
 /// <summary>
 /// What reps type in chat: <c>help</c>, <c>tasks</c>, <c>lead &lt;name or id&gt;</c>,
-/// <c>advance &lt;lead&gt;</c>, <c>new lead &lt;name&gt; &lt;email&gt;</c>; for managers <c>funnel</c>,
-/// <c>coach &lt;rep&gt;</c>, <c>kudos @rep text</c>. Anything else gets a short help, never silence.
+/// <c>advance &lt;lead&gt;</c>, <c>new lead &lt;name&gt; &lt;email&gt;</c>; for managers <c>funnel [pipeline]</c>,
+/// <c>coach &lt;rep&gt; [pipeline]</c>, <c>kudos @rep text</c>. Anything else gets a short help, never silence.
 /// </summary>
 public sealed class CommandHandler(IGrainFactory grains, ActorResolver actors, SalesClock clock)
 {
@@ -35,7 +35,7 @@ public sealed class CommandHandler(IGrainFactory grains, ActorResolver actors, S
             ChatCommand.Lead => await LeadAsync(rep, actor, command.Argument, cards),
             ChatCommand.Advance => await AdvanceAsync(turn, rep, actor, command.Argument, cards),
             ChatCommand.NewLead => await NewLeadAsync(turn, actor, command.Argument, cards),
-            ChatCommand.Funnel => await managerCards.FunnelAsync(actor, cards),
+            ChatCommand.Funnel => await managerCards.FunnelAsync(actor, cards, pipelineId: command.Argument.Length == 0 ? null : command.Argument),
             ChatCommand.Coach => await managerCards.CoachAsync(actor, command.Argument, cards),
             ChatCommand.Kudos => await KudosAsync(turn, actor, command.Argument, cards),
             ChatCommand.Help => HelpCard.Build(cards, includeManagerCommands: await managerCards.IsManagerAsync(actor)),

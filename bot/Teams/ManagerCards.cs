@@ -10,20 +10,18 @@ using SalesCoach.Teams;
 namespace SalesCoach.Bot.Teams;
 
 /// <summary>
-/// The managers' cards in chat: the funnel (team, rep and period filters) and coaching per rep,
-/// read from the pipeline's aggregates with the same rules as <c>/api/metrics</c>: an administrator
-/// sees all, a manager their teams and their reps, a rep themselves.
+/// The managers' cards in chat: the funnel (pipeline, team, rep and period filters) and coaching per
+/// rep (rep, period and pipeline), read from the pipeline's aggregates with the same rules as
+/// <c>/api/metrics</c>: an administrator sees all, a manager their teams and their reps, a rep themselves.
+/// Without a pipeline named, the team's pipeline (<see cref="PipelineChoice"/>), else the first.
 /// </summary>
 public sealed class ManagerCards(IGrainFactory grains, SalesClock clock)
 {
-    /// <summary>The funnel card for <paramref name="actor"/>, filtered as asked (a filter they may not use is dropped).</summary>
-    public async Task<AdaptiveCard> FunnelAsync(Actor actor, CardContext cards, string? teamId = null, string? repId = null, string? period = null)
-    {
-        if (await PipelineAsync() is not { } pipeline)
-        {
-            return CommandHandler.Notice("There is no pipeline yet, so there is no funnel to show.", cards);
-        }
+    private readonly PipelineChoice pipelines = new(grains);
 
+    /// <summary>The funnel card for <paramref name="actor"/>, filtered as asked (a filter they may not use is dropped).</summary>
+    public async Task<AdaptiveCard> FunnelAsync(Actor actor, CardContext cards, string? teamId = null, string? repId = null, string? period = null, string? pipelineId = null)
+    {
         var (teams, reps) = await ScopeAsync(actor);
         teamId = teams.Any(t => t.Id == teamId) ? teamId : null;
         repId = repId == actor.Id || reps.Any(r => r.Id == repId) ? repId : null;
@@ -31,6 +29,13 @@ public sealed class ManagerCards(IGrainFactory grains, SalesClock clock)
         {
             teamId = teams.FirstOrDefault()?.Id;
             repId = teamId is null ? actor.Id : null;
+        }
+
+        var homeTeam = teamId ?? (repId is not null ? reps.FirstOrDefault(r => r.Id == repId)?.TeamId : teams.FirstOrDefault()?.Id);
+        var (pipeline, problem) = await pipelines.ChooseAsync(pipelineId, homeTeam, [.. reps.Where(r => r.TeamId == homeTeam).Select(r => r.Id)]);
+        if (pipeline is null)
+        {
+            return CommandHandler.Notice(problem ?? "There is no pipeline yet, so there is no funnel to show.", cards);
         }
 
         var (from, to) = FunnelPeriods.Resolve(period, clock.Now);
@@ -52,19 +57,34 @@ public sealed class ManagerCards(IGrainFactory grains, SalesClock clock)
                 [.. teams.Select(t => (t.Id, t.Name))],
                 [.. reps.Select(r => (r.Id, string.IsNullOrWhiteSpace(r.Name) ? r.Id : r.Name))],
                 teamId,
-                repId),
+                repId,
+                pipeline.Id,
+                pipeline.Name,
+                await PipelineOptionsAsync()),
             cards);
     }
 
-    /// <summary>The coaching card for the rep named by id or name, if the actor may see them.</summary>
-    public async Task<AdaptiveCard> CoachAsync(Actor actor, string who, CardContext cards)
+    /// <summary>
+    /// The coaching card for the rep named by id or name (<c>coach &lt;rep&gt; [pipeline]</c>: a trailing
+    /// pipeline id or name picks the pipeline), if the actor may see them.
+    /// </summary>
+    public async Task<AdaptiveCard> CoachAsync(Actor actor, string who, CardContext cards, string? period = null, string? pipelineId = null)
     {
         if (string.IsNullOrWhiteSpace(who))
         {
-            return CommandHandler.Notice("Whom should I coach? Write: coach <rep name or id>", cards);
+            return CommandHandler.Notice("Whom should I coach? Write: coach <rep name or id> [pipeline]", cards);
         }
 
         var rep = await FindRepAsync(who);
+        if (rep is null && pipelineId is null)
+        {
+            var (name, trailing) = PipelineChoice.SplitTrailing(who, await pipelines.ListAsync());
+            if (trailing is not null && await FindRepAsync(name) is { } found)
+            {
+                (rep, pipelineId) = (found, trailing);
+            }
+        }
+
         if (rep is null)
         {
             return CommandHandler.Notice($"I know no rep called \"{who}\".", cards);
@@ -75,17 +95,26 @@ public sealed class ManagerCards(IGrainFactory grains, SalesClock clock)
             return CommandHandler.Notice($"Only {Name(rep)}'s manager or an administrator may see their coaching card.", cards);
         }
 
-        if (await PipelineAsync() is not { } pipeline)
+        var roster = await grains.GetGrain<IRepRosterGrain>(IRepRosterGrain.DefaultKey).ListAsync();
+        var (pipeline, problem) = await pipelines.ChooseAsync(pipelineId, rep.TeamId, [.. roster.Where(r => r.TeamId is not null && r.TeamId == rep.TeamId).Select(r => r.Id)]);
+        if (pipeline is null)
         {
-            return CommandHandler.Notice("There is no pipeline yet, so there is nothing to coach on.", cards);
+            return CommandHandler.Notice(problem ?? "There is no pipeline yet, so there is nothing to coach on.", cards);
         }
 
-        var (from, to) = FunnelPeriods.Resolve(FunnelPeriods.Last90Days, clock.Now);
+        var (from, to) = FunnelPeriods.Resolve(period ?? FunnelPeriods.Last90Days, clock.Now);
         var coaching = await grains.GetGrain<IFunnelGrain>(pipeline.Id)
             .GetCoachingAsync(rep.Id, new MetricsFilter { From = from, To = to, TeamId = rep.TeamId });
         var stats = await grains.GetGrain<IRepGrain>(rep.Id).GetStatsAsync();
         var guidance = pipeline.Stages.Find(s => s.Id == coaching.WeakestStage)?.Guidance;
-        return CoachingCard.Build(coaching with { Kudos = stats.Kudos, Praise = stats.Praise }, Name(rep), CoachingSuggestion.From(guidance), cards);
+        var coachable = (await ScopeAsync(actor)).Reps.Where(r => r.Id != actor.Id || r.Id == rep.Id).Select(r => (r.Id, Name(r))).ToList();
+        if (!coachable.Any(r => r.Id == rep.Id))
+        {
+            coachable.Insert(0, (rep.Id, Name(rep)));
+        }
+
+        var filters = new CoachingFilters(rep.Id, coachable, period ?? FunnelPeriods.Last90Days, pipeline.Id, pipeline.Name, await PipelineOptionsAsync());
+        return CoachingCard.Build(coaching with { Kudos = stats.Kudos, Praise = stats.Praise }, Name(rep), CoachingSuggestion.From(guidance), cards, filters);
     }
 
     /// <summary>A rep by exact id, else by name (exact, then starting with, then containing).</summary>
@@ -123,11 +152,8 @@ public sealed class ManagerCards(IGrainFactory grains, SalesClock clock)
         return (teams.OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase).ToList(), reps);
     }
 
-    private async Task<PipelineDefinition?> PipelineAsync()
-    {
-        var pipelines = await grains.GetGrain<IPipelineRegistryGrain>(IPipelineRegistryGrain.DefaultKey).ListAsync();
-        return pipelines.Count == 0 ? null : await grains.GetGrain<IPipelineGrain>(pipelines[0].Id).GetAsync();
-    }
+    private async Task<IReadOnlyList<(string Id, string Name)>> PipelineOptionsAsync() =>
+        [.. (await pipelines.ListAsync()).Select(p => (p.Id, p.Name))];
 
     private static decimal? Sum(IEnumerable<decimal?> quotas)
     {

@@ -17,6 +17,25 @@ public sealed class CoachingCardTests
     }
 
     [Fact]
+    public void Build_WithFilters_PreselectsTheRepAndPeriodAndUpdatesThroughTheCoachingVerbWithoutNamingTheRep()
+    {
+        var query = new CardJsonQuery(CoachingCard.Build(Coaching(), "Bo", null, OnTeams, CoachingFilters()));
+
+        Assert.Equal([CardInputs.CoachingRep, CardInputs.CoachingPeriod, CardInputs.Pipeline], query.Inputs.Keys);
+        Assert.Equal("bo", (string?)query.Inputs[CardInputs.CoachingRep]["value"]);
+        Assert.Equal(FunnelPeriods.Last30Days, (string?)query.Inputs[CardInputs.CoachingPeriod]["value"]);
+        var update = query.Action("Update");
+        Assert.Equal(("Action.Execute", CardVerbs.FilterCoaching), ((string?)update["type"], (string?)update["verb"]));
+        Assert.DoesNotContain("\"bo\"", update["data"]!.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_WithoutFilters_HasNoButtons()
+    {
+        Assert.Empty(new CardJsonQuery(CoachingCard.Build(Coaching(), "Bo", null, OnTeams)).Actions);
+    }
+
+    [Fact]
     public void From_GuidanceWithBullets_TakesTheFirstBulletWithoutEmphasis()
     {
         Assert.Equal("Ask for the budget first", CoachingSuggestion.From("## Tips\nIntro line.\n- Ask for the **budget** first\n- Then timing"));

@@ -26,12 +26,21 @@ public sealed class FunnelCardTests
     }
 
     [Fact]
-    public void Build_Filters_HasTeamRepAndPeriodInputsAndAnUpdateButton()
+    public void Build_Filters_HasPipelineTeamRepAndPeriodInputsAndAnUpdateButton()
     {
         var query = new CardJsonQuery(FunnelCard.Build(Funnel(), OnTeams));
 
-        Assert.Equal([CardInputs.FunnelTeam, CardInputs.FunnelRep, CardInputs.FunnelPeriod], query.Inputs.Keys);
+        Assert.Equal([CardInputs.Pipeline, CardInputs.FunnelTeam, CardInputs.FunnelRep, CardInputs.FunnelPeriod], query.Inputs.Keys);
         Assert.Equal(CardVerbs.FilterFunnel, (string?)query.Action("Update")["verb"]);
+    }
+
+    [Fact]
+    public void Build_OnePipeline_NamesItAndOffersNoPipelineChooser()
+    {
+        var query = new CardJsonQuery(FunnelCard.Build(Funnel(empty: true), OnTeams));
+
+        Assert.Contains("B2B new business · Last 90 days", query.Texts);
+        Assert.DoesNotContain(CardInputs.Pipeline, query.Inputs.Keys);
     }
 
     [Fact]

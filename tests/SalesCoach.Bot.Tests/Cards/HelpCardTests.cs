@@ -11,7 +11,7 @@ public sealed class HelpCardTests
     {
         var texts = new CardJsonQuery(HelpCard.Build(OnTeams)).Texts;
 
-        foreach (var command in new[] { "help", "tasks", "lead ‹name or id›", "advance ‹lead›", "new lead ‹name› ‹email›", "funnel", "coach ‹rep›", "kudos @rep ‹text›" })
+        foreach (var command in new[] { "help", "tasks", "lead ‹name or id›", "advance ‹lead›", "new lead ‹name› ‹email›", "funnel [pipeline]", "coach ‹rep› [pipeline]", "kudos @rep ‹text›" })
         {
             Assert.Contains(texts, t => t.StartsWith(command + ": ", StringComparison.Ordinal));
         }

@@ -184,12 +184,24 @@ public static class Samples
             "Team Nordics",
             FunnelPeriods.Last90Days,
             funnel,
-            new ForecastMetrics { Forecast = 150_000, Actual = 270_000, OpenNow = 185_500 },
+            new ForecastMetrics { Forecast = 150_000, Actual = 270_000, OpenNow = 185_500, HistoricalOpenNow = 98_000 },
             empty ? null : 400_000,
             [("nordics", "Nordics")],
             [.. Reps.Where(r => r.Id != "maria").Select(r => (r.Id, r.Name))],
-            "nordics");
+            "nordics",
+            PipelineId: "b2b",
+            PipelineName: "B2B new business",
+            Pipelines: empty ? [("b2b", "B2B new business")] : [("b2b", "B2B new business"), ("renewals", "Renewals")]);
     }
+
+    /// <summary>The coaching card's choosers as Maria sees them for Bo: her reps, two pipelines.</summary>
+    public static CoachingFilters CoachingFilters() => new(
+        "bo",
+        [.. Reps.Where(r => r.Id != "maria").Select(r => (r.Id, r.Name))],
+        FunnelPeriods.Last30Days,
+        "b2b",
+        "B2B new business",
+        [("b2b", "B2B new business"), ("renewals", "Renewals")]);
 
     /// <summary>Bo against the team: weakest at the proposal.</summary>
     public static CoachingMetrics Coaching(bool empty = false) => new()

@@ -1,7 +1,11 @@
 using System.Net;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using SalesCoach.Bot.Tests.Infrastructure;
+using SalesCoach.Common;
+using SalesCoach.Pipelines;
 using SalesCoach.Reps;
 using SalesCoach.Teams;
 
@@ -28,6 +32,22 @@ public sealed class ManagerCommandsTests(BotHostFixture host)
         return (manager, rep, peer, team);
     }
 
+    /// <summary>A one-stage pipeline with a unique id and name; with a team, its assignment hands leads to that team.</summary>
+    private async Task<(string Id, string Name)> PipelineAsync(string? teamId = null)
+    {
+        var id = $"p-{Guid.NewGuid():N}"[..14];
+        var pipeline = new PipelineDefinition
+        {
+            Id = id,
+            Name = $"Pipeline {id}",
+            Criteria = new PipelineCriteria { Products = [id] },
+            Stages = [new StageDefinition { Id = "talk", Name = "Talk", Probability = 0.5, Goal = new GoalDefinition { Manual = true } }],
+            Assignment = teamId is null ? [] : [new AssignmentRule { To = new AssignmentTarget { Team = teamId } }],
+        };
+        Assert.True((await Grains.GetGrain<IPipelineGrain>(id).SaveAsync(pipeline, Actor.System)).Succeeded);
+        return (id, pipeline.Name);
+    }
+
     private async Task<JsonObject> PostAsync(JsonObject activity)
     {
         using var response = await host.PostActivityAsync(activity, host.Tokens.Create(serviceUrl: host.ServiceUrl));
@@ -41,6 +61,14 @@ public sealed class ManagerCommandsTests(BotHostFixture host)
 
     private bool Replied(string to, string text) =>
         host.Connector.LogEntries.Any(e => e.RequestMessage.Path.Contains($"conversation-{to}") && e.RequestMessage.Body?.Contains(text) == true);
+
+    /// <summary>Whether a card sent to <paramref name="to"/> shows <paramref name="text"/> (compared unescaped, so "·" matches).</summary>
+    private bool RepliedText(string to, string text) =>
+        host.Connector.LogEntries.Any(e => e.RequestMessage.Path.Contains($"conversation-{to}") && e.RequestMessage.Body is { } body
+            && Unescaped(JsonNode.Parse(body)).Contains(text, StringComparison.Ordinal));
+
+    private static string Unescaped(JsonNode? json) =>
+        json?.ToJsonString(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) ?? "";
 
     private Task<JsonObject> InvokeAsync(string from, string verb, JsonObject data) =>
         PostAsync(host.TeamsActivity("invoke", from, a =>
@@ -117,5 +145,72 @@ public sealed class ManagerCommandsTests(BotHostFixture host)
 
         Assert.True(Replied(manager, "For managers"));
         Assert.False(Replied(rep, "For managers"));
+    }
+
+    [Fact]
+    public async Task Funnel_NamingAPipeline_ShowsThatPipelineAndSaysWhichItIs()
+    {
+        var (manager, _, _, _) = await TeamAsync();
+        var (_, name) = await PipelineAsync();
+
+        await SayAsync(manager, $"funnel {name.ToUpperInvariant()}");
+        await SayAsync(manager, "funnel no-such-pipeline");
+
+        Assert.True(RepliedText(manager, $"{name} · Last 90 days"));
+        Assert.True(RepliedText(manager, "I know no pipeline called"));
+    }
+
+    [Fact]
+    public async Task Funnel_NoPipelineNamed_ShowsThePipelineThatHandsLeadsToTheManagersTeam()
+    {
+        var (manager, _, _, team) = await TeamAsync();
+        await PipelineAsync();
+        var (_, teams) = await PipelineAsync(team);
+
+        await SayAsync(manager, "funnel");
+
+        Assert.True(RepliedText(manager, $"{teams} · Last 90 days"));
+    }
+
+    [Fact]
+    public async Task Coach_RepThenPipeline_ShowsTheRepInThatPipeline()
+    {
+        var (manager, rep, _, _) = await TeamAsync();
+        var (id, name) = await PipelineAsync();
+
+        await SayAsync(manager, $"coach {rep} {id}");
+
+        Assert.True(RepliedText(manager, "Coaching · Name " + rep));
+        Assert.True(RepliedText(manager, $"{name} · Last 90 days"));
+    }
+
+    [Fact]
+    public async Task CoachingFilter_ByTheManager_AnswersWithTheRepsCardForThePeriodChosen()
+    {
+        var (manager, rep, peer, _) = await TeamAsync();
+        var (id, name) = await PipelineAsync();
+
+        var response = await InvokeAsync(manager, "coaching.filter", new JsonObject
+        {
+            ["card"] = "coaching", ["coachingRep"] = peer, ["coachingPeriod"] = "30d", ["pipeline"] = id,
+        });
+
+        var card = Unescaped(response["value"]);
+        Assert.Contains("Coaching · Name " + peer, card, StringComparison.Ordinal);
+        Assert.Contains($"{name} · Last 30 days", card, StringComparison.Ordinal);
+        Assert.Contains("\"verb\":\"coaching.filter\"", card, StringComparison.Ordinal); // the refreshed card can be updated again
+        Assert.DoesNotContain("Coaching · Name " + rep, card, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CoachingFilter_ByAPeer_IsRefusedWithoutTheCard()
+    {
+        var (_, rep, peer, _) = await TeamAsync();
+
+        var response = await InvokeAsync(peer, "coaching.filter", new JsonObject { ["card"] = "coaching", ["coachingRep"] = rep, ["coachingPeriod"] = "all" });
+
+        var card = Unescaped(response["value"]);
+        Assert.Contains("manager or an administrator", card, StringComparison.Ordinal);
+        Assert.DoesNotContain("Coaching ·", card, StringComparison.Ordinal);
     }
 }
