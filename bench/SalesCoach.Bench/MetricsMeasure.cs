@@ -24,11 +24,12 @@ public static class MetricsMeasure
         var queries = options.Int("queries", 200);
         var scans = options.Int("scans", 5);
         var rounds = options.Int("rounds", 3);
+        var warmup = options.Int("warmup", 200);
         var stageIds = Enumerable.Range(0, 5).Select(i => $"s{i}").ToList();
         var clock = Stopwatch.StartNew();
         var history = LeadEventHistory.Generate(events, stageIds);
         var now = history.End;
-        Console.WriteLine($"metrics: {history.Events:N0} events in {history.Batches.Count:N0} batches of {history.Leads:N0} leads generated in {clock.Elapsed.TotalSeconds:F1} s; {queries} queries and {scans} scans per query per round, {rounds} rounds");
+        Console.WriteLine($"metrics: {history.Events:N0} events in {history.Batches.Count:N0} batches of {history.Leads:N0} leads generated in {clock.Elapsed.TotalSeconds:F1} s; {warmup} warm-up calls, then {queries} queries and {scans} scans per query per round, {rounds} rounds");
 
         await using var silo = await BenchSilo.StartAsync(null, configure: silo => silo.ConfigureServices(services =>
         {
@@ -70,9 +71,9 @@ public static class MetricsMeasure
 
         foreach (var kind in kinds)
         {
-            for (var i = 0; i < 20; i++)
+            for (var i = 0; i < warmup; i++)
             {
-                await kind.QueryAsync(funnel, i); // warm-up
+                await kind.QueryAsync(funnel, i); // warm-up, past the JIT's tier-up
             }
         }
 
@@ -102,9 +103,17 @@ public static class MetricsMeasure
                 var queryTimes = new List<double>();
                 for (var i = 0; i < queries; i++)
                 {
+                    var collections = GC.CollectionCount(0);
                     clock.Restart();
                     await kind.QueryAsync(funnel, (round * queries) + i);
                     queryTimes.Add(clock.Elapsed.TotalMilliseconds);
+
+                    // Which slow queries had a garbage collection inside them (any generation counts in gen 0's count).
+                    if (queryTimes[^1] >= 1)
+                    {
+                        kind.Slow++;
+                        kind.SlowWithGc += GC.CollectionCount(0) > collections ? 1 : 0;
+                    }
                 }
 
                 kind.Rounds.Add((scanTimes, queryTimes));
@@ -129,6 +138,7 @@ public static class MetricsMeasure
                 ("query through the grain, p50", Stats.Spread([.. kind.Rounds.Select(r => Stats.Percentile(r.Queries, 50))], 3) + " ms"),
                 ("query through the grain, p99", Stats.Spread([.. kind.Rounds.Select(r => Stats.Percentile(r.Queries, 99))], 3) + " ms"),
                 ("all rounds p50 / p99 / max", $"{Stats.F(p50, 3)} / {Stats.F(p99, 3)} / {Stats.F(all.Max(), 3)} ms ({all.Count} queries)"),
+                ("queries ≥ 1 ms / with a GC inside", $"{kind.Slow} / {kind.SlowWithGc}"),
                 ("ratio scan ÷ query (median ÷ p50)", $"{Stats.F(ratio, 0)}×   (scan median ÷ query p99: {Stats.F(Stats.Median(scanAll) / p99, 0)}×)"),
                 ("goal p99 < 10 ms and > 100× the scan", Stats.Verdict(kindMet)),
             });
@@ -143,6 +153,10 @@ public static class MetricsMeasure
     private sealed record Kind(string Name, Func<int, MetricsFilter> Filter, Func<int, string>? CoachRep)
     {
         public List<(List<double> Scans, List<double> Queries)> Rounds { get; } = [];
+
+        public int Slow { get; set; }
+
+        public int SlowWithGc { get; set; }
 
         public async Task<object> QueryAsync(IFunnelGrain funnel, int i) =>
             CoachRep is null ? await funnel.GetFunnelAsync(Filter(i)) : await funnel.GetCoachingAsync(CoachRep(i), Filter(i));

@@ -38,7 +38,7 @@ static int Help()
                                                                                     --rounds 3 --seconds 5 --concurrency 64 --leads 1500 --stages 10 --storage Sqlite
           memory     bytes per active lead grain vs per empty grain                 --leads 100000
           startup    process start → healthy /healthz of the bot vs a minimal ASP.NET Core host  --rounds 5
-          metrics    funnel and coaching query p50/p99 after N lead events vs a naive scan of them  --events 1000000 --queries 200 --scans 5 --rounds 3
+          metrics    funnel and coaching query p50/p99 after N lead events vs a naive scan of them  --events 1000000 --queries 200 --scans 5 --rounds 3 --warmup 200
         """);
     return 1;
 }
