@@ -158,7 +158,7 @@ public sealed class DirectorySyncScheduleTests(SalesCoachHostFixture host) : IDi
         public Task<DirectoryMessage?> GetMessageAsync(string userId, string messageId, CancellationToken cancellationToken) =>
             inner.GetMessageAsync(userId, messageId, cancellationToken);
 
-        public Task InstallTeamsAppAsync(string userId, string teamsAppId, CancellationToken cancellationToken) =>
+        public Task<bool> InstallTeamsAppAsync(string userId, string teamsAppId, CancellationToken cancellationToken) =>
             inner.InstallTeamsAppAsync(userId, teamsAppId, cancellationToken);
     }
 }

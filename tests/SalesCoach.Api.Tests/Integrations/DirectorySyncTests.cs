@@ -63,6 +63,6 @@ public sealed class DirectorySyncTests(SalesCoachHostFixture host)
 
         public Task<DirectoryMessage?> GetMessageAsync(string userId, string messageId, CancellationToken cancellationToken) => Task.FromResult<DirectoryMessage?>(null);
 
-        public Task InstallTeamsAppAsync(string userId, string teamsAppId, CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task<bool> InstallTeamsAppAsync(string userId, string teamsAppId, CancellationToken cancellationToken) => Task.FromResult(true);
     }
 }
