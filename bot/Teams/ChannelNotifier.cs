@@ -18,14 +18,18 @@ namespace SalesCoach.Bot.Teams;
 /// so sending never calls back into the rep grain (it is mid-turn while it sends). A rep with no chat yet is
 /// offered the Teams app (<see cref="ProactiveReach"/>: another grain, asked once) and the notification waits.
 /// </summary>
-public sealed class ChannelNotifier(ActivitySenders senders, ConnectorClient connector, SalesClock clock, ProactiveReach reach) : INotifier
+public sealed class ChannelNotifier(ActivitySenders senders, ConnectorClient connector, SalesClock clock, ProactiveReach? reach = null) : INotifier
 {
     public async Task SendAsync(Notification notification, ConversationReference? conversation, CancellationToken cancellationToken)
     {
         if (conversation is null || (conversation.ConversationId.Length == 0 && conversation.UserId.Length == 0))
         {
             // The install's conversationUpdate stores the reference (InstallHandler) and the outbox then delivers.
-            await reach.OfferAsync(notification.RepId);
+            if (reach is not null)
+            {
+                await reach.OfferAsync(notification.RepId);
+            }
+
             throw new RepNotReachableException(notification.RepId);
         }
 

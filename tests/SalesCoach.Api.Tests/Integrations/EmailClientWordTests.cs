@@ -12,8 +12,10 @@ public sealed class EmailClientWordTests(SalesCoachHostFixture host)
     [Fact]
     public async Task LogEmail_GraphNotConfigured_TheClientsFieldsWithoutAServerCopy()
     {
+        var pipeline = PipelineBuilder.Sales();
+        await host.As(SalesCoachHostFixture.Admin).SavePipelineAsync(pipeline);
         var lead = UniqueId.New("lead");
-        await host.As("ana").NewLeadAsync(new { id = lead, name = "Acme", emails = new[] { "cto@acme.example" }, ownerId = "ana" });
+        await host.As("ana").NewLeadAsync(pipeline.Lead(lead));
 
         var body = await (await host.As("ana").LogActivityAsync(lead, new
         {
