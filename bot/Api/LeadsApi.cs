@@ -17,7 +17,8 @@ public static class LeadsApi
         group.MapGet("/{id}", GetAsync).Produces<LeadView>().Produces<ErrorResponse>(404);
         group.MapPatch("/{id}", PatchAsync).Accepts<LeadFactsPatch>("application/json").Produces<LeadView>();
         group.MapPost("/{id}/tasks/{taskId}/complete", CompleteTaskAsync).Accepts<OperationRequest>("application/json").Produces<LeadView>();
-        group.MapPost("/{id}/activities", LogActivityAsync).Accepts<ActivityInput>("application/json").Produces<LeadView>();
+        group.MapPost("/{id}/activities", LogActivityAsync).Accepts<ActivityRequest>("application/json").Produces<LeadView>()
+            .Produces<ErrorResponse>(403).Produces<ErrorResponse>(404).Produces<ErrorResponse>(503);
         group.MapPost("/{id}/advance", AdvanceAsync).Accepts<AdvanceRequest>("application/json").Produces<LeadView>();
         group.MapPost("/{id}/won", WonAsync).Accepts<WonRequest>("application/json").Produces<LeadView>();
         group.MapGet("/{id}/email-lists", EmailListsAsync).Produces<EmailListOutboxView>().Produces<ErrorResponse>(404);
@@ -79,10 +80,17 @@ public static class LeadsApi
         return error ?? (await grains.GetGrain<ILeadGrain>(id).CompleteTaskAsync(taskId, body!.OperationId, caller.Actor)).ToHttp();
     }
 
-    private static async Task<IResult> LogActivityAsync(string id, HttpRequest request, Caller caller, IGrainFactory grains)
+    /// <summary>Logs an activity; an email that names its mailbox message is logged from the server's copy (<see cref="EmailServerCopy"/>).</summary>
+    private static async Task<IResult> LogActivityAsync(string id, HttpRequest request, Caller caller, IGrainFactory grains, EmailServerCopy serverCopy)
     {
-        var (activity, error) = await RequestBody.ReadJsonAsync<ActivityInput>(request);
-        return error ?? (await grains.GetGrain<ILeadGrain>(id).LogActivityAsync(activity!, caller.Actor)).ToHttp();
+        var (body, error) = await RequestBody.ReadJsonAsync<ActivityRequest>(request);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var (activity, refused) = await serverCopy.ResolveAsync(body!, caller, request.HttpContext.RequestAborted);
+        return refused ?? (await grains.GetGrain<ILeadGrain>(id).LogActivityAsync(activity!, caller.Actor)).ToHttp();
     }
 
     private static async Task<IResult> AdvanceAsync(string id, HttpRequest request, Caller caller, IGrainFactory grains)

@@ -20,6 +20,9 @@ public static class IntegrationExtensions
 
         builder.Services.AddOptions<GraphOptions>().BindConfiguration(GraphOptions.Section);
         builder.Services.AddSingleton<DirectorySynchronizer>();
+        builder.Services.AddSingleton<Api.EmailServerCopy>();
+        builder.Services.AddSingleton<ITeamsAppInstaller, GraphTeamsAppInstaller>();
+        builder.Services.AddSingleton<ProactiveReach>();
         builder.Services.AddHostedService<DirectorySyncService>();
         var graph = builder.Configuration.GetSection(GraphOptions.Section).Get<GraphOptions>() ?? new();
         builder.Services.AddSingleton<IDirectory>(_ => new GraphDirectory(graph.IsConfigured ? GraphDirectory.CreateClient(graph, GraphDirectory.Credential(graph)) : null));

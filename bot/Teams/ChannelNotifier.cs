@@ -3,6 +3,7 @@ using SalesCoach.Bot.BotFramework.Routing;
 using SalesCoach.Bot.BotFramework.Schema;
 using SalesCoach.Bot.Cards;
 using SalesCoach.Bot.Cards.Model;
+using SalesCoach.Bot.Integrations.Graph;
 using SalesCoach.Common;
 using SalesCoach.Leads;
 using SalesCoach.Pipelines;
@@ -14,14 +15,21 @@ namespace SalesCoach.Bot.Teams;
 /// The <see cref="INotifier"/> of the host: turns a rep's notification into its card and sends it
 /// to the rep's chat — Teams through the Bot Connector (creating the 1:1 conversation when only the
 /// user is known), or the local chat page. Everything the card shows comes with the notification,
-/// so sending never calls back into a grain (the rep grain is mid-turn while it sends).
+/// so sending never calls back into the rep grain (it is mid-turn while it sends). A rep with no chat yet is
+/// offered the Teams app (<see cref="ProactiveReach"/>: another grain, asked once) and the notification waits.
 /// </summary>
-public sealed class ChannelNotifier(ActivitySenders senders, ConnectorClient connector, SalesClock clock) : INotifier
+public sealed class ChannelNotifier(ActivitySenders senders, ConnectorClient connector, SalesClock clock, ProactiveReach? reach = null) : INotifier
 {
     public async Task SendAsync(Notification notification, ConversationReference? conversation, CancellationToken cancellationToken)
     {
         if (conversation is null || (conversation.ConversationId.Length == 0 && conversation.UserId.Length == 0))
         {
+            // The install's conversationUpdate stores the reference (InstallHandler) and the outbox then delivers.
+            if (reach is not null)
+            {
+                await reach.OfferAsync(notification.RepId);
+            }
+
             throw new RepNotReachableException(notification.RepId);
         }
 

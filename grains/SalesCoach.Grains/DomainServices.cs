@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SalesCoach.Common;
+using SalesCoach.DirectorySync;
 using SalesCoach.Enrichment;
 using SalesCoach.Reps;
 
@@ -14,6 +15,7 @@ public static class DomainServices
     {
         services.TryAddSingleton(new SalesClock(TimeProvider.System));
         services.TryAddSingleton<IEnricher, EmailEnricher>();
+        services.TryAddSingleton<ITeamsAppInstaller, NoTeamsAppInstaller>();
         services.AddOptions<RepOptions>();
         return services;
     }

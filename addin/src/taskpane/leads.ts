@@ -20,7 +20,10 @@ export async function findLeads(api: SalesCoachApi, message: MessageInfo): Promi
   return matches.sort((a, b) => rank(a) - rank(b) || a.lead.name.localeCompare(b.lead.name));
 }
 
-/** The activity that logs this message: direction from whether the user sent it, idempotent by its Internet message id. */
+/**
+ * The activity that logs this message: direction from whether the user sent it, idempotent by its Internet message id.
+ * `messageId` names the message in the user's mailbox, so a host with Microsoft Graph logs the server's copy instead.
+ */
 export function emailActivity(message: MessageInfo, tags: string[]): ActivityInput {
   const externalId = externalIdOf(message);
   return {
@@ -29,6 +32,7 @@ export function emailActivity(message: MessageInfo, tags: string[]): ActivityInp
     ...(message.subject ? { subject: message.subject } : {}),
     ...(message.sentAt ? { at: message.sentAt } : {}),
     ...(externalId ? { externalId } : {}),
+    ...(message.restId ? { messageId: message.restId } : {}),
     tags: normalizeTags(tags),
   };
 }

@@ -9,6 +9,8 @@ export interface Address {
 /** What the pane reads from the open message. */
 export interface MessageInfo {
   itemId: string | null;
+  /** The item's id as REST / Microsoft Graph names it: the host fetches its own copy of the message with it. */
+  restId: string | null;
   internetMessageId: string | null;
   conversationId: string | null;
   subject: string;
@@ -50,6 +52,25 @@ function toIso(value: Date | string | undefined): string | null {
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
 
+/**
+ * The item id in REST form (`convertToRestId(itemId, v2.0)`), which the host passes to Microsoft Graph.
+ * Where the API is missing (Outlook mobile) item ids already are REST ids.
+ */
+function restIdOf(office: OfficeLike, itemId: string | null): string | null {
+  const mailbox = office.context.mailbox;
+  if (!itemId) {
+    return null;
+  }
+  if (typeof mailbox?.convertToRestId !== "function") {
+    return itemId;
+  }
+  try {
+    return mailbox.convertToRestId(itemId, office.MailboxEnums?.RestVersion?.v2_0 ?? "v2.0") || null;
+  } catch {
+    return null; // the email can still be logged from what the pane read
+  }
+}
+
 /** Reads the open message through Office.js (read mode: every property is a value, no async call). */
 export function readMessage(office: OfficeLike): MessageInfo {
   const mailbox = office.context.mailbox;
@@ -60,6 +81,7 @@ export function readMessage(office: OfficeLike): MessageInfo {
 
   return {
     itemId: item.itemId || null,
+    restId: restIdOf(office, item.itemId || null),
     internetMessageId: item.internetMessageId?.trim() || null,
     conversationId: item.conversationId || null,
     subject: item.subject ?? "",

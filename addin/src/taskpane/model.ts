@@ -27,6 +27,17 @@ export interface Activity {
   tags: string[];
   stageId: string;
   loggedBy: string;
+  /** The mail server's copy, when the host read the message through Microsoft Graph. */
+  message?: MessageCopy | null;
+}
+
+export interface MessageCopy {
+  messageId: string;
+  internetMessageId?: string | null;
+  from?: string | null;
+  to: string[];
+  sentAt?: string | null;
+  bodyPreview?: string | null;
 }
 
 export interface Lead {
@@ -51,6 +62,8 @@ export interface ActivityInput {
   subject?: string;
   at?: string;
   externalId?: string;
+  /** The message's REST id in the user's mailbox (see `MessageInfo.restId`). */
+  messageId?: string;
   tags: string[];
 }
 

@@ -23,6 +23,8 @@ export interface OfficeMessageItem {
 export interface OfficeMailbox {
   item?: OfficeMessageItem | null;
   userProfile?: { emailAddress?: string; displayName?: string };
+  /** Mailbox 1.3: an EWS item id in REST (Microsoft Graph) form; absent where ids already are REST ids (Outlook mobile). */
+  convertToRestId?: (itemId: string, restVersion: unknown) => string;
   addHandlerAsync?: (eventType: unknown, handler: () => void, callback?: (result: unknown) => void) => void;
 }
 
@@ -32,4 +34,5 @@ export interface OfficeLike {
     requirements?: { isSetSupported(name: string, minVersion?: string): boolean };
   };
   EventType?: { ItemChanged?: unknown };
+  MailboxEnums?: { RestVersion?: { v2_0?: unknown } };
 }

@@ -14,6 +14,15 @@ export interface MailData {
   itemType?: string;
   user?: string;
   noItem?: boolean;
+  /** Leave out Mailbox 1.3's convertToRestId, as Outlook mobile does. */
+  noRestIds?: boolean;
+}
+
+/** What Office's convertToRestId does to an EWS id: base64 made URL-safe. Records the REST version asked for. */
+export const restIdCalls: unknown[] = [];
+export function toRestId(itemId: string, version: unknown): string {
+  restIdCalls.push(version);
+  return itemId.replace(/\//g, "-").replace(/\+/g, "_");
 }
 
 /** An Office object for Outlook built with office-addin-mock, assigned to global.Office as the add-in template's tests do. */
@@ -36,6 +45,7 @@ export function mockOutlook(data: MailData = {}): OfficeMockObject & { handlers:
       mailbox: {
         ...(data.noItem ? {} : { item }),
         userProfile: { emailAddress: data.user ?? "ana@contoso.example", displayName: "Ana Rep" },
+        ...(data.noRestIds ? {} : { convertToRestId: toRestId }),
         addHandlerAsync: (_type: unknown, handler: () => void) => {
           handlers.push(handler);
         },
@@ -43,6 +53,7 @@ export function mockOutlook(data: MailData = {}): OfficeMockObject & { handlers:
       requirements: { isSetSupported: () => true },
     },
     EventType: { ItemChanged: "olkItemSelectedChanged" },
+    MailboxEnums: { RestVersion: { v1_0: "v1.0", v2_0: "v2.0", Beta: "beta" } },
     onReady: async (callback?: (info: { host: string }) => void) => {
       callback?.({ host: "Outlook" });
       return { host: "Outlook" };

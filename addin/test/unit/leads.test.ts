@@ -36,15 +36,21 @@ describe("findLeads", () => {
 });
 
 describe("emailActivity", () => {
-  it("is an inbound email with the subject, sent time, Internet message id and clean tags", () => {
+  it("is an inbound email with the subject, sent time, Internet message id, the message's REST id and clean tags", () => {
     expect(emailActivity(message(), [" Proposal", "proposal", "", "pricing "])).toEqual({
       type: "email",
       direction: "in",
       subject: "Licences for next year",
       at: "2026-11-28T08:30:00.000Z",
       externalId: "<CAF1@northwind.example>",
+      messageId: "AAMkAGI2TG93AAA=",
       tags: ["proposal", "pricing"],
     });
+  });
+
+  it("names the message by its REST id so the host can log the server's copy", () => {
+    expect(emailActivity(message({ itemId: "AAMk/a+b" }), []).messageId).toBe("AAMk-a_b");
+    expect(emailActivity(message({ itemId: "" }), [])).not.toHaveProperty("messageId");
   });
 
   it("is outbound when the user sent the message", () => {
@@ -62,7 +68,7 @@ describe("logEmail", () => {
     const result = await logEmail(api(fake), before, message(), ["proposal"]);
 
     expect(result).toEqual({ status: "logged", lead: after, change: { from: "Contacted", to: "Qualified" } });
-    expect(fake.calls[0]!.body).toMatchObject({ type: "email", externalId: "<CAF1@northwind.example>", tags: ["proposal"] });
+    expect(fake.calls[0]!.body).toMatchObject({ type: "email", externalId: "<CAF1@northwind.example>", messageId: "AAMkAGI2TG93AAA=", tags: ["proposal"] });
   });
 
   it("says already logged when the API answers 200 with the same activities", async () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { NoMessageError, contactAddresses, emailDirection, externalIdOf, isFromUser, readMessage } from "../../src/taskpane/message";
 import type { OfficeLike } from "../../src/taskpane/office";
-import { mockOutlook } from "./fakes";
+import { mockOutlook, restIdCalls } from "./fakes";
 
 const office = () => (globalThis as unknown as { Office: OfficeLike }).Office;
 
@@ -15,6 +15,7 @@ describe("readMessage", () => {
 
     expect(readMessage(office())).toEqual({
       itemId: "AAMkAGI2TG93AAA=",
+      restId: "AAMkAGI2TG93AAA=",
       internetMessageId: "<CAF1@northwind.example>",
       conversationId: "AAQkAGI2conv",
       subject: "Licences for next year",
@@ -24,6 +25,16 @@ describe("readMessage", () => {
       sentAt: "2026-11-28T08:30:00.000Z",
       userEmail: "ana@contoso.example",
     });
+  });
+
+  it("names the item by its REST id for the host's Microsoft Graph fetch (convertToRestId, v2.0)", () => {
+    restIdCalls.length = 0;
+    mockOutlook({ itemId: "AAMkAD/ews+id=" });
+    expect(readMessage(office()).restId).toBe("AAMkAD-ews_id=");
+    expect(restIdCalls).toEqual(["v2.0"]);
+
+    mockOutlook({ itemId: "AAMkADrestid", noRestIds: true }); // Outlook mobile: item ids already are REST ids
+    expect(readMessage(office()).restId).toBe("AAMkADrestid");
   });
 
   it("refuses an item that is not a message, or no item at all", () => {

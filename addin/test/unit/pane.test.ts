@@ -99,7 +99,8 @@ describe("TaskPane", () => {
     expect(root.querySelector('[data-testid="guidance"]')?.innerHTML).toContain("<strong>Qualify</strong>");
     expect(root.querySelector('input[name="tag"][value="proposal"]')).not.toBeNull(); // the new stage's goal tag
     expect(fake.requests("POST", "/api/leads/nw/activities")[0]!.body).toEqual({
-      type: "email", direction: "in", subject: "Licences for next year", at: "2026-11-28T08:30:00.000Z", externalId: "<CAF1@northwind.example>", tags: [],
+      type: "email", direction: "in", subject: "Licences for next year", at: "2026-11-28T08:30:00.000Z", externalId: "<CAF1@northwind.example>",
+      messageId: "AAMkAGI2TG93AAA=", tags: [],
     });
 
     click('[data-testid="log"]');

@@ -6,7 +6,7 @@ import { lead } from "./fakes";
 
 const now = new Date("2026-11-28T09:00:00Z");
 const message: MessageInfo = {
-  itemId: "i", internetMessageId: "<m@x>", conversationId: "c", subject: "Licences", sentAt: null, userEmail: "ana@contoso.example",
+  itemId: "i", restId: "i", internetMessageId: "<m@x>", conversationId: "c", subject: "Licences", sentAt: null, userEmail: "ana@contoso.example",
   from: { name: "Dana Buyer", email: "dana@northwind.example" }, to: [{ name: "Ana", email: "ana@contoso.example" }], cc: [],
 };
 const view = (body: PaneView["body"]): PaneView => ({ identity: { mode: "development", users: [{ id: "ana", name: "Ana Rep", roles: [] }], currentId: "ana" }, message, body });

@@ -3,9 +3,13 @@ using SalesCoach.DirectorySync;
 
 namespace SalesCoach.Bot.Integrations.Graph;
 
-/// <summary>Syncs the directory every <see cref="GraphOptions.SyncInterval"/> when Graph is configured; says once when it is not.</summary>
+/// <summary>
+/// Syncs the directory every <see cref="GraphOptions.SyncInterval"/> when Graph is configured; says once when it is not.
+/// The interval is measured on the injected <see cref="TimeProvider"/> (the host's system clock; tests pass a fake one).
+/// </summary>
 public sealed partial class DirectorySyncService(
-    IServiceProvider services, IDirectory directory, IOptions<GraphOptions> options, ILogger<DirectorySyncService> logger) : BackgroundService
+    IServiceProvider services, IDirectory directory, IOptions<GraphOptions> options, ILogger<DirectorySyncService> logger, TimeProvider time)
+    : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -15,7 +19,7 @@ public sealed partial class DirectorySyncService(
             return;
         }
 
-        using var timer = new PeriodicTimer(options.Value.SyncInterval);
+        using var timer = new PeriodicTimer(options.Value.SyncInterval, time);
         do
         {
             try
@@ -31,7 +35,7 @@ public sealed partial class DirectorySyncService(
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Microsoft Graph is not configured (Graph:TenantId, Graph:ClientId, Graph:ClientSecret or Graph:CertificatePath): no directory sync")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Microsoft Graph is not configured (Graph:TenantId, Graph:ClientId, Graph:ClientSecret or Graph:CertificatePath): no directory sync, no Teams app install, and email logging takes the add-in's fields")]
     private partial void LogNotConfigured();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Directory synced: {Reps} reps, {Teams} teams")]

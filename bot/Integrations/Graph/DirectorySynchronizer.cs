@@ -9,11 +9,12 @@ namespace SalesCoach.Bot.Integrations.Graph;
 /// Feeds the rep and team grains from the directory: each user's name, email and manager (what a
 /// manager typed — territory, products, tier, quota, roles, away — is kept), and each configured
 /// team's members from its Entra group (the team's manager: as saved, else its members' usual manager).
+/// With <see cref="GraphOptions.InstallAppOnSync"/>, team members the bot cannot reach yet are offered the Teams app.
 /// </summary>
-public sealed class DirectorySynchronizer(IDirectory directory, IGrainFactory grains, IOptions<GraphOptions> options)
+public sealed class DirectorySynchronizer(IDirectory directory, IGrainFactory grains, IOptions<GraphOptions> options, ProactiveReach? reach = null)
 {
-    /// <summary>The counts of one sync.</summary>
-    public sealed record Result(bool Configured, int Reps, int Teams);
+    /// <summary>The counts of one sync (<paramref name="AppOffered"/>: reps asked to get the Teams app this time).</summary>
+    public sealed record Result(bool Configured, int Reps, int Teams, int AppOffered = 0);
 
     public async Task<Result> SyncAsync(CancellationToken cancellationToken)
     {
@@ -60,6 +61,19 @@ public sealed class DirectorySynchronizer(IDirectory directory, IGrainFactory gr
             }
         }
 
-        return new Result(true, users.Count, teams);
+        var offered = 0;
+        if (options.Value.InstallAppOnSync && reach is { IsConfigured: true })
+        {
+            // Team members only: the directory lists the whole tenant, and only the sales teams need the bot.
+            foreach (var member in teamOf.Keys)
+            {
+                if (await grains.GetGrain<IRepGrain>(member).GetConversationAsync() is null && await reach.OfferAsync(member))
+                {
+                    offered++;
+                }
+            }
+        }
+
+        return new Result(true, users.Count, teams, offered);
     }
 }

@@ -4,6 +4,7 @@ using Azure.Identity;
 using Microsoft.Graph;
 using Microsoft.Graph.Models;
 using Microsoft.Graph.Models.ODataErrors;
+using Microsoft.Kiota.Abstractions;
 using Microsoft.Kiota.Abstractions.Authentication;
 using SalesCoach.DirectorySync;
 
@@ -97,17 +98,25 @@ public sealed class GraphDirectory(GraphServiceClient? client) : IDirectory
                     message.InternetMessageId,
                     message.BodyPreview);
         }
-        catch (ODataError e) when (e.ResponseStatusCode == (int)HttpStatusCode.NotFound)
+        catch (ApiException e) when (e.ResponseStatusCode == (int)HttpStatusCode.NotFound)
         {
             return null;
         }
+        catch (ApiException e)
+        {
+            throw Classify(e, $"reading message '{messageId}' of user '{userId}'", MailPermission);
+        }
+        catch (Exception e) when (e is HttpRequestException or AggregateException or InvalidOperationException)
+        {
+            throw Unreachable(e, $"reading message '{messageId}' of user '{userId}'");
+        }
     }
 
-    public async Task InstallTeamsAppAsync(string userId, string teamsAppId, CancellationToken cancellationToken)
+    public async Task<bool> InstallTeamsAppAsync(string userId, string teamsAppId, CancellationToken cancellationToken)
     {
         if (client is null)
         {
-            return;
+            return false;
         }
 
         var installation = new UserScopeTeamsAppInstallation
@@ -120,10 +129,61 @@ public sealed class GraphDirectory(GraphServiceClient? client) : IDirectory
         try
         {
             await client.Users[userId].Teamwork.InstalledApps.PostAsync(installation, cancellationToken: cancellationToken);
+            return true;
         }
-        catch (ODataError e) when (e.ResponseStatusCode == (int)HttpStatusCode.Conflict)
+        catch (ApiException e) when (e.ResponseStatusCode == (int)HttpStatusCode.Conflict)
         {
-            // Already installed: what was wanted is true.
+            return false; // already installed: what was wanted is true
         }
+        catch (ApiException e)
+        {
+            throw Classify(e, $"installing Teams app '{teamsAppId}' for user '{userId}'", InstallPermission);
+        }
+        catch (Exception e) when (e is HttpRequestException or AggregateException or InvalidOperationException)
+        {
+            throw Unreachable(e, $"installing Teams app '{teamsAppId}' for user '{userId}'");
+        }
+    }
+
+    /// <summary>The application permission message fetch needs (bodyPreview is outside Mail.ReadBasic).</summary>
+    public const string MailPermission = "Mail.Read";
+
+    /// <summary>The application permission app install needs (or TeamsAppInstallation.ReadWriteSelfForUser.All when Graph's app is the Teams app's own).</summary>
+    public const string InstallPermission = "TeamsAppInstallation.ReadWriteForUser.All";
+
+    /// <summary>
+    /// Graph's answer as a <see cref="DirectoryException"/>: what callers need is whether to retry, tell an
+    /// administrator (a permission), or tell the user (not found / bad id). The SDK's retry handler has
+    /// already retried 429/503/504 with Retry-After by the time an error gets here.
+    /// </summary>
+    private static DirectoryException Classify(ApiException e, string doing, string permission)
+    {
+        var code = (e as ODataError)?.Error?.Code;
+        var detail = (e as ODataError)?.Error?.Message ?? e.Message;
+        return e.ResponseStatusCode switch
+        {
+            401 or 403 => new DirectoryException(DirectoryFailure.Forbidden,
+                $"Microsoft Graph refused {doing} ({e.ResponseStatusCode} {code}): grant the app the {permission} application permission with admin consent"
+                + (permission == MailPermission ? " and make sure an Exchange application access policy, if any, includes this mailbox" : "")
+                + $". Graph said: {detail}", inner: e),
+            404 => new DirectoryException(DirectoryFailure.NotFound, $"Microsoft Graph found nothing {doing} ({code}): {detail}", inner: e),
+            429 or >= 500 => new DirectoryException(DirectoryFailure.Unavailable,
+                $"Microsoft Graph is unavailable {doing} ({e.ResponseStatusCode} {code}): {detail}", RetryAfterOf(e), e),
+            _ => new DirectoryException(DirectoryFailure.Invalid, $"Microsoft Graph refused {doing} ({e.ResponseStatusCode} {code}): {detail}", inner: e),
+        };
+    }
+
+    /// <summary>No answer to classify: Graph unreachable, or still 429/503/504 after the SDK's retry handler gave up ("too many retries").</summary>
+    private static DirectoryException Unreachable(Exception e, string doing) =>
+        new(DirectoryFailure.Unavailable, $"Microsoft Graph did not answer {doing}: {e.Message}", inner: e);
+
+    private static TimeSpan? RetryAfterOf(ApiException e)
+    {
+        var value = e.ResponseHeaders.FirstOrDefault(h => string.Equals(h.Key, "Retry-After", StringComparison.OrdinalIgnoreCase)).Value?.FirstOrDefault();
+        return int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            ? TimeSpan.FromSeconds(seconds)
+            : DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
+                ? at - DateTimeOffset.UtcNow
+                : null;
     }
 }

@@ -24,6 +24,15 @@ public sealed class GraphOptions
     /// <summary>How often the directory is synced when configured (also on demand: <c>POST /api/directory/sync</c>).</summary>
     public TimeSpan SyncInterval { get; set; } = TimeSpan.FromHours(6);
 
+    /// <summary>
+    /// The Teams app's id in the tenant's app catalog (<c>GET /appCatalogs/teamsApps?$filter=externalId eq '{manifest id}'</c>),
+    /// for installing it for reps the bot cannot reach yet. Not set → no installs.
+    /// </summary>
+    public string? TeamsAppId { get; set; }
+
+    /// <summary>Also install the Teams app, during directory sync, for members of <see cref="TeamGroups"/> the bot cannot reach yet.</summary>
+    public bool InstallAppOnSync { get; set; }
+
     public bool IsConfigured =>
         !string.IsNullOrWhiteSpace(TenantId) && !string.IsNullOrWhiteSpace(ClientId)
         && (!string.IsNullOrWhiteSpace(ClientSecret) || !string.IsNullOrWhiteSpace(CertificatePath));

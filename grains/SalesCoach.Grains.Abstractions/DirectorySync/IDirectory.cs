@@ -12,9 +12,15 @@ public interface IDirectory
     /// <summary>The ids of a group's user members (a team).</summary>
     Task<IReadOnlyList<string>> ListGroupMembersAsync(string groupId, CancellationToken cancellationToken);
 
-    /// <summary>The server's copy of a message in a user's mailbox; null when there is no such message.</summary>
+    /// <summary>
+    /// The server's copy of a message in a user's mailbox; null when there is no such message there.
+    /// Throws <see cref="DirectoryException"/> when refused (permission), throttled or failing.
+    /// </summary>
     Task<DirectoryMessage?> GetMessageAsync(string userId, string messageId, CancellationToken cancellationToken);
 
-    /// <summary>Installs the Teams app for a user, so the bot can reach them proactively (already installed counts as done).</summary>
-    Task InstallTeamsAppAsync(string userId, string teamsAppId, CancellationToken cancellationToken);
+    /// <summary>
+    /// Installs the Teams app for a user, so the bot can reach them proactively; false when it was already
+    /// installed. Throws <see cref="DirectoryException"/> when refused (permission, unknown user or app), throttled or failing.
+    /// </summary>
+    Task<bool> InstallTeamsAppAsync(string userId, string teamsAppId, CancellationToken cancellationToken);
 }

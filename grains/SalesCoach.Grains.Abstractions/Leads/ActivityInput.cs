@@ -14,6 +14,8 @@ public sealed record ActivityInput
     /// <summary>The source system's id, e.g. an email's Internet message id.</summary>
     [Id(4)] public string? ExternalId { get; init; }
     [Id(5)] public IReadOnlyList<string> Tags { get; init; } = [];
+    /// <summary>The server's copy of an email, set by the host when it fetched the message (never taken from a client).</summary>
+    [Id(6)] public MessageCopy? Message { get; init; }
 
     /// <summary>Activity kinds a lead accepts.</summary>
     public static IReadOnlyList<string> Types { get; } = ["email", "call", "meeting", "demo", "note"];

@@ -13,4 +13,6 @@ public sealed record ActivityView
     [Id(6)] public IReadOnlyList<string> Tags { get; init; } = [];
     [Id(7)] public string StageId { get; init; } = "";
     [Id(8)] public string LoggedBy { get; init; } = "";
+    /// <summary>For an email fetched from the mailbox: the server's copy of its fields; null when logged from the client's word.</summary>
+    [Id(9)] public MessageCopy? Message { get; init; }
 }

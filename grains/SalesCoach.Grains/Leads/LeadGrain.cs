@@ -232,6 +232,7 @@ public sealed partial class LeadGrain(
                 Tags = activity.Tags ?? [],
                 StageId = machine.CurrentStage.Id,
                 LoggedBy = actor.Id,
+                Message = activity.Message,
             });
             await machine.SettleAsync(OwnerForStageAsync);
             return machine;

@@ -37,6 +37,24 @@ public sealed class DirectorySyncTests(SalesCoachHostFixture host)
     }
 
     [Fact]
+    public async Task SyncAsync_InstallAppOnSync_OffersTheAppOnlyToTeamMembersTheBotCannotReach()
+    {
+        var (ana, bo, maria, team) = (UniqueId.New("ana"), UniqueId.New("bo"), UniqueId.New("maria"), UniqueId.New("team"));
+        await Grains.GetGrain<IRepGrain>(ana).SaveConversationAsync(new ConversationReference { ChannelId = "msteams", ConversationId = "a:1", UserId = "29:ana" });
+        var directory = new FakeDirectory(
+            [new(ana, "Ana", null, maria), new(bo, "Bo", null, maria), new(maria, "Maria", null, null)],
+            new() { ["g-1"] = [ana, bo] });
+        var options = Options.Create(new GraphOptions { TeamGroups = new() { [team] = "g-1" }, InstallAppOnSync = true });
+
+        var first = await new DirectorySynchronizer(directory, Grains, options, new ProactiveReach(Grains, new SwitchedOnInstaller())).SyncAsync(CancellationToken.None);
+        var off = await new DirectorySynchronizer(directory, Grains, Options.Create(new GraphOptions { TeamGroups = new() { [team] = "g-1" } }),
+            new ProactiveReach(Grains, new SwitchedOnInstaller())).SyncAsync(CancellationToken.None);
+
+        Assert.Equal(1, first.AppOffered); // bo: in a team, no conversation; ana is reachable, maria is in no sales team
+        Assert.Equal(0, off.AppOffered);
+    }
+
+    [Fact]
     public async Task Sync_NotAdmin_403()
     {
         using var response = await host.As("ana").PostAsync("/api/directory/sync", null);
@@ -53,6 +71,14 @@ public sealed class DirectorySyncTests(SalesCoachHostFixture host)
         Assert.Contains("graph: not configured", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    private sealed class SwitchedOnInstaller : ITeamsAppInstaller
+    {
+        public bool IsConfigured => true;
+
+        public Task<TeamsAppInstallResult> InstallAsync(string repId, CancellationToken cancellationToken) =>
+            Task.FromResult(new TeamsAppInstallResult(TeamsAppInstallOutcome.Installed));
+    }
+
     private sealed class FakeDirectory(IReadOnlyList<DirectoryUser> users, Dictionary<string, IReadOnlyList<string>> groups) : IDirectory
     {
         public bool IsConfigured => true;
@@ -63,6 +89,6 @@ public sealed class DirectorySyncTests(SalesCoachHostFixture host)
 
         public Task<DirectoryMessage?> GetMessageAsync(string userId, string messageId, CancellationToken cancellationToken) => Task.FromResult<DirectoryMessage?>(null);
 
-        public Task InstallTeamsAppAsync(string userId, string teamsAppId, CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task<bool> InstallTeamsAppAsync(string userId, string teamsAppId, CancellationToken cancellationToken) => Task.FromResult(true);
     }
 }

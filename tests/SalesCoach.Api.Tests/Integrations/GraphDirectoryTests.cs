@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Azure.Core;
 using SalesCoach.Bot.Integrations.Graph;
+using SalesCoach.DirectorySync;
 using WireMock.Server;
 using Request = WireMock.RequestBuilders.Request;
 using Response = WireMock.ResponseBuilders.Response;
@@ -124,25 +125,56 @@ public sealed class GraphDirectoryTests : IDisposable
         Assert.Equal(2, stub.LogEntries.Count());
     }
 
+    [Theory]
+    [InlineData(403, "ErrorAccessDenied", DirectoryFailure.Forbidden, "Mail.Read application permission")]
+    [InlineData(400, "ErrorInvalidIdMalformed", DirectoryFailure.Invalid, "ErrorInvalidIdMalformed")]
+    [InlineData(500, "generalException", DirectoryFailure.Unavailable, "unavailable")]
+    public async Task GetMessageAsync_Refused_ClassifiedForTheCaller(int status, string code, DirectoryFailure failure, string said)
+    {
+        stub.Given(Request.Create().WithPath("/v1.0/users/u-ana/messages/m3").UsingGet())
+            .RespondWith(Json(GraphError(code, "Graph's own words."), status));
+
+        var e = await Assert.ThrowsAsync<DirectoryException>(() => directory.GetMessageAsync("u-ana", "m3", CancellationToken.None));
+
+        Assert.Equal(failure, e.Failure);
+        Assert.Contains(said, e.Message, StringComparison.Ordinal);
+        Assert.Contains("Graph's own words.", e.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task InstallTeamsAppAsync_User_PostsTheAppBinding()
     {
         stub.Given(Request.Create().WithPath("/v1.0/users/u-bo/teamwork/installedApps").UsingPost().WithHeader("Authorization", $"Bearer {Token}"))
             .RespondWith(Response.Create().WithStatusCode(201));
 
-        await directory.InstallTeamsAppAsync("u-bo", "app-123", CancellationToken.None);
+        Assert.True(await directory.InstallTeamsAppAsync("u-bo", "app-123", CancellationToken.None));
 
-        var body = JsonNode.Parse(stub.LogEntries.Single().RequestMessage.Body!)!;
+        var request = stub.LogEntries.Single().RequestMessage;
+        Assert.StartsWith("application/json", request.Headers!["Content-Type"].Single(), StringComparison.Ordinal);
+        var body = JsonNode.Parse(request.Body!)!.AsObject();
         Assert.Equal("https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/app-123", body["teamsApp@odata.bind"]!.GetValue<string>());
+        Assert.DoesNotContain(body, p => p.Key != "teamsApp@odata.bind" && p.Key != "@odata.type"); // nothing else, as Graph's example
     }
 
     [Fact]
-    public async Task InstallTeamsAppAsync_AlreadyInstalled409_Done()
+    public async Task InstallTeamsAppAsync_AlreadyInstalled409_DoneButNotNew()
     {
         stub.Given(Request.Create().WithPath("/v1.0/users/u-bo/teamwork/installedApps").UsingPost())
             .RespondWith(Json(GraphError("Conflict", "App is already installed."), 409));
 
-        await directory.InstallTeamsAppAsync("u-bo", "app-123", CancellationToken.None);
+        Assert.False(await directory.InstallTeamsAppAsync("u-bo", "app-123", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task InstallTeamsAppAsync_Forbidden_NamesThePermission()
+    {
+        stub.Given(Request.Create().WithPath("/v1.0/users/u-bo/teamwork/installedApps").UsingPost())
+            .RespondWith(Json(GraphError("Forbidden", "Missing role permissions on the request."), 403));
+
+        var e = await Assert.ThrowsAsync<DirectoryException>(() => directory.InstallTeamsAppAsync("u-bo", "app-123", CancellationToken.None));
+
+        Assert.Equal(DirectoryFailure.Forbidden, e.Failure);
+        Assert.Contains("TeamsAppInstallation.ReadWriteForUser.All", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

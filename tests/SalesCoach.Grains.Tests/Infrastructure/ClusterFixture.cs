@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
 using SalesCoach.Common;
+using SalesCoach.DirectorySync;
 using SalesCoach.Enrichment;
 using SalesCoach.Lists;
 using SalesCoach.Reps;
@@ -28,6 +29,8 @@ public sealed class ClusterFixture : IAsyncLifetime
     public RecordingNotifier Notifier { get; } = new();
 
     public RecordingEmailLists EmailLists { get; } = new();
+
+    public RecordingTeamsAppInstaller TeamsApps { get; } = new();
 
     public TestCluster Cluster { get; private set; } = null!;
 
@@ -101,6 +104,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton(new SalesClock(fixture.Time));
             silo.Services.AddSingleton<INotifier>(fixture.Notifier);
             silo.Services.AddSingleton<IEmailLists>(fixture.EmailLists);
+            silo.Services.AddSingleton<ITeamsAppInstaller>(fixture.TeamsApps);
             silo.Services.AddSalesCoachDomain(); // after the fake clock: TryAdd keeps it
         }
     }

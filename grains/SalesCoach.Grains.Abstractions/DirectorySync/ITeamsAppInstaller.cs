@@ -1,0 +1,14 @@
+namespace SalesCoach.DirectorySync;
+
+/// <summary>
+/// Port: installs SalesCoach's Teams app in a rep's personal scope, so a rep who never opened the bot
+/// gets a chat it can write to (Microsoft Graph in production). Called only from the rep's
+/// <see cref="ITeamsAppInstallGrain"/>, after the request is persisted; a throw counts as "retry later".
+/// </summary>
+public interface ITeamsAppInstaller
+{
+    /// <summary>Whether installing is switched on (Graph and the Teams app's catalog id configured).</summary>
+    bool IsConfigured { get; }
+
+    Task<TeamsAppInstallResult> InstallAsync(string repId, CancellationToken cancellationToken);
+}

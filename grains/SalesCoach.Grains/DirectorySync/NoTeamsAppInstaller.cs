@@ -1,0 +1,10 @@
+namespace SalesCoach.DirectorySync;
+
+/// <summary>The default where no Graph is configured (the simulator, the test cluster): installs nothing.</summary>
+public sealed class NoTeamsAppInstaller : ITeamsAppInstaller
+{
+    public bool IsConfigured => false;
+
+    public Task<TeamsAppInstallResult> InstallAsync(string repId, CancellationToken cancellationToken) =>
+        Task.FromResult(new TeamsAppInstallResult(TeamsAppInstallOutcome.Skipped, "no Teams app install configured"));
+}

@@ -1,0 +1,92 @@
+using SalesCoach.DirectorySync;
+using SalesCoach.Grains.Tests.Infrastructure;
+
+namespace SalesCoach.Grains.Tests.DirectorySync;
+
+/// <summary>Proactive reach: the Teams app is installed for a rep once, retried when Graph is busy, not retried when refused.</summary>
+[Collection(ClusterCollection.Name)]
+[Trait("Category", "Integration")]
+public sealed class TeamsAppInstallGrainTests(ClusterFixture fixture)
+{
+    private static string NewRep() => Guid.NewGuid().ToString();
+
+    /// <summary>Runs the due attempt as the grain's timer or reminder would.</summary>
+    private async Task<TeamsAppInstallView> SettledAsync(string rep)
+    {
+        await fixture.Grains.GetGrain<ITeamsAppInstallGrain>(rep).AsReference<IRemindable>().ReceiveReminder(TeamsAppInstallGrain.RetryReminder, default);
+        return await fixture.Grains.GetGrain<ITeamsAppInstallGrain>(rep).GetAsync();
+    }
+
+    [Fact]
+    public async Task Request_ManyTimes_InstalledOnceAndRemembered()
+    {
+        var rep = NewRep();
+        var grain = fixture.Grains.GetGrain<ITeamsAppInstallGrain>(rep);
+
+        await grain.RequestAsync();
+        var view = await SettledAsync(rep);
+        await grain.RequestAsync(); // the outbox retrying, a directory sync offering it again
+        await grain.RequestAsync();
+        await SettledAsync(rep);
+        await fixture.RestartAsync(); // remembered durably, not in memory
+        await fixture.Grains.GetGrain<ITeamsAppInstallGrain>(rep).RequestAsync();
+        var after = await SettledAsync(rep);
+
+        Assert.Equal(("installed", 1, null), (view.Status, view.Attempts, view.LastError));
+        Assert.Equal(("installed", 1), (after.Status, after.Attempts));
+        Assert.Single(fixture.TeamsApps.CallsFor(rep));
+        Assert.Equal(0, await fixture.ReminderRowsAsync($"teamsappinstall/{rep}"));
+    }
+
+    [Fact]
+    public async Task Request_GraphBusyThenInstalled_RetriedAfterTheLongerOfRetryAfterAndTheBackoff()
+    {
+        var rep = NewRep();
+        fixture.TeamsApps.Script(rep, new TeamsAppInstallResult(TeamsAppInstallOutcome.Retry, "429 TooManyRequests", TimeSpan.FromMinutes(3)));
+
+        await fixture.Grains.GetGrain<ITeamsAppInstallGrain>(rep).RequestAsync();
+        var first = await SettledAsync(rep);
+        var remindersWhilePending = await fixture.ReminderRowsAsync($"teamsappinstall/{rep}");
+        fixture.Time.Advance(TimeSpan.FromMinutes(2));
+        var early = await SettledAsync(rep); // the first delay (1 min) is shorter than Retry-After: not yet
+        fixture.Time.Advance(TimeSpan.FromMinutes(1));
+        var second = await SettledAsync(rep);
+
+        Assert.Equal(("pending", 1, "429 TooManyRequests"), (first.Status, first.Attempts, first.LastError));
+        Assert.Equal(first.RequestedAt + TimeSpan.FromMinutes(3), first.NextAttemptAt);
+        Assert.Equal(1, early.Attempts);
+        Assert.Equal(("installed", 2, null), (second.Status, second.Attempts, second.LastError));
+        Assert.Equal(2, fixture.TeamsApps.CallsFor(rep).Count);
+        Assert.Equal((1, 0), (remindersWhilePending, await fixture.ReminderRowsAsync($"teamsappinstall/{rep}"))); // a safety net only while pending
+    }
+
+    [Fact]
+    public async Task Request_AlreadyInstalled_DoneWithoutRetry()
+    {
+        var rep = NewRep();
+        fixture.TeamsApps.Script(rep, new TeamsAppInstallResult(TeamsAppInstallOutcome.AlreadyInstalled));
+
+        await fixture.Grains.GetGrain<ITeamsAppInstallGrain>(rep).RequestAsync();
+        var view = await SettledAsync(rep);
+
+        Assert.Equal("alreadyInstalled", view.Status);
+        Assert.Single(fixture.TeamsApps.CallsFor(rep));
+    }
+
+    [Fact]
+    public async Task Request_Refused_FailedWithTheReasonAndNotRetried()
+    {
+        var rep = NewRep();
+        fixture.TeamsApps.Script(rep, new TeamsAppInstallResult(TeamsAppInstallOutcome.Rejected, "grant TeamsAppInstallation.ReadWriteForUser.All"));
+
+        await fixture.Grains.GetGrain<ITeamsAppInstallGrain>(rep).RequestAsync();
+        var view = await SettledAsync(rep);
+        fixture.Time.Advance(TimeSpan.FromDays(1));
+        await fixture.Grains.GetGrain<ITeamsAppInstallGrain>(rep).RequestAsync();
+        var later = await SettledAsync(rep);
+
+        Assert.Equal(("failed", "grant TeamsAppInstallation.ReadWriteForUser.All"), (view.Status, view.LastError));
+        Assert.Equal("failed", later.Status);
+        Assert.Single(fixture.TeamsApps.CallsFor(rep));
+    }
+}
