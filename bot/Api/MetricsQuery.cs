@@ -3,6 +3,7 @@ using SalesCoach.Access;
 using SalesCoach.Analytics;
 using SalesCoach.Common;
 using SalesCoach.Pipelines;
+using SalesCoach.Reps;
 using SalesCoach.Teams;
 
 namespace SalesCoach.Bot.Api;
@@ -11,7 +12,8 @@ namespace SalesCoach.Bot.Api;
 /// The filters every <c>/api/metrics</c> route takes (<c>pipelineId, from, to, teamId, repId,
 /// stuckDays</c>), read and checked at once (every problem listed), then authorized: an
 /// administrator sees everything, a team's manager their team and its reps, a rep themselves
-/// (a caller who names neither team nor rep gets their own numbers).
+/// (a caller who names neither team nor rep gets their own numbers: a manager their first team's
+/// by name, a rep their own).
 /// </summary>
 public sealed record MetricsQuery(string PipelineId, MetricsFilter Filter)
 {
@@ -64,7 +66,10 @@ public sealed record MetricsQuery(string PipelineId, MetricsFilter Filter)
         {
             if (teamId is null && repId is null)
             {
-                repId = caller.Id;
+                // A manager's own numbers are their team's, as on the chat's funnel card.
+                var roster = await grains.GetGrain<IRepRosterGrain>(IRepRosterGrain.DefaultKey).ListAsync();
+                teamId = (await AccessRules.TeamsManagedByAsync(grains, roster, caller.Id, isAdmin: false)).FirstOrDefault()?.Id;
+                repId = teamId is null ? caller.Id : null;
             }
 
             if (teamId is not null && !(await grains.GetGrain<ITeamGrain>(teamId).GetAsync() is { } team && team.ManagerId == caller.Id))

@@ -138,18 +138,10 @@ public sealed class ManagerCards(IGrainFactory grains, SalesClock clock)
     private async Task<(List<TeamProfile> Teams, List<RepProfile> Reps)> ScopeAsync(Actor actor)
     {
         var roster = await grains.GetGrain<IRepRosterGrain>(IRepRosterGrain.DefaultKey).ListAsync();
-        var teams = new List<TeamProfile>();
-        foreach (var teamId in roster.Select(r => r.TeamId).OfType<string>().Distinct(StringComparer.Ordinal))
-        {
-            if (await grains.GetGrain<ITeamGrain>(teamId).GetAsync() is { } team && (actor.IsAdmin || team.ManagerId == actor.Id))
-            {
-                teams.Add(team);
-            }
-        }
-
+        var teams = await AccessRules.TeamsManagedByAsync(grains, roster, actor.Id, actor.IsAdmin);
         var reps = roster.Where(r => actor.IsAdmin || r.ManagerId == actor.Id || teams.Any(t => t.Id == r.TeamId))
             .OrderBy(r => r.Name, StringComparer.OrdinalIgnoreCase).ToList();
-        return (teams.OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase).ToList(), reps);
+        return (teams, reps);
     }
 
     private async Task<IReadOnlyList<(string Id, string Name)>> PipelineOptionsAsync() =>

@@ -28,4 +28,22 @@ public static class AccessRules
     public static async Task<bool> IsInTeamAsync(IGrainFactory grains, string actorId, string teamId) =>
         await grains.GetGrain<ITeamGrain>(teamId).GetAsync() is { } team
         && (team.Members.Contains(actorId) || team.ManagerId == actorId);
+
+    /// <summary>
+    /// The teams of the roster's reps that the actor manages (every one for an administrator), by
+    /// name: the chat's manager cards and the metrics routes agree on a manager's "my team".
+    /// </summary>
+    public static async Task<List<TeamProfile>> TeamsManagedByAsync(IGrainFactory grains, IEnumerable<RepProfile> roster, string actorId, bool isAdmin)
+    {
+        var teams = new List<TeamProfile>();
+        foreach (var teamId in roster.Select(r => r.TeamId).OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            if (await grains.GetGrain<ITeamGrain>(teamId).GetAsync() is { } team && (isAdmin || team.ManagerId == actorId))
+            {
+                teams.Add(team);
+            }
+        }
+
+        return [.. teams.OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase)];
+    }
 }

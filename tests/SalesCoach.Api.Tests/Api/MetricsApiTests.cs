@@ -44,6 +44,17 @@ public sealed class MetricsApiTests(SalesCoachHostFixture host)
     }
 
     [Fact]
+    public async Task GetFunnel_ManagerNamingNoTeamOrRep_SeesTheTeamTheyManage()
+    {
+        var (pipeline, _, manager, _, _) = await SetUpAsync();
+
+        var funnel = await JsonAsync(await host.As(manager).GetAsync($"/api/metrics/funnel?pipelineId={pipeline}"));
+
+        // The manager owns no lead; their team's rep won one and lost one.
+        Assert.Equal((2, 1, 1), ((int)funnel["stages"]![0]!["entered"]!, (int)funnel["won"]!, (int)funnel["lost"]!));
+    }
+
+    [Fact]
     public async Task GetForecast_AfterAWinAndALoss_AddsTheHistoricalStageToWinRatesAndTheForecastByThem()
     {
         var (pipeline, team, manager, _, _) = await SetUpAsync();
