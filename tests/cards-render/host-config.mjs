@@ -44,6 +44,13 @@ export const hostConfig = {
         attention: { default: '#C4314B', subtle: '#C4314B' },
       },
     },
+    warning: {
+      backgroundColor: '#FFF4CE',
+      foregroundColors: {
+        default: { default: '#242424', subtle: '#616161' },
+        warning: { default: '#835B00', subtle: '#835B00' },
+      },
+    },
     accent: {
       backgroundColor: '#E8EBFA',
       foregroundColors: {
