@@ -11,4 +11,11 @@ public sealed record TeamsAppInstallView
     [Id(3)] public DateTimeOffset? RequestedAt { get; init; }
     [Id(4)] public DateTimeOffset? NextAttemptAt { get; init; }
     [Id(5)] public DateTimeOffset? DoneAt { get; init; }
+
+    /// <summary>
+    /// After <c>alreadyInstalled</c> (no install event will come), the lookup of the rep's existing chat with the app:
+    /// null (not looked up), <c>pending</c>, <c>stored</c> (the rep's conversation was stored), <c>noServiceUrl</c>
+    /// (no Bot Connector known for the tenant yet) or <c>failed</c> (see <see cref="LastError"/>).
+    /// </summary>
+    [Id(6)] public string? Chat { get; init; }
 }
