@@ -13,9 +13,10 @@ public sealed record TeamsAppInstallView
     [Id(5)] public DateTimeOffset? DoneAt { get; init; }
 
     /// <summary>
-    /// After <c>alreadyInstalled</c> (no install event will come), the lookup of the rep's existing chat with the app:
-    /// null (not looked up), <c>pending</c>, <c>stored</c> (the rep's conversation was stored), <c>noServiceUrl</c>
-    /// (no Bot Connector known for the tenant yet) or <c>failed</c> (see <see cref="LastError"/>).
+    /// The lookup of the rep's existing chat with the app, after <c>alreadyInstalled</c> (no install event will come) or
+    /// an <c>installed</c> whose install event did not arrive in time: null (not looked up), <c>pending</c>,
+    /// <c>notNeeded</c> (the rep had a conversation by then), <c>stored</c> (the chat was stored as the rep's
+    /// conversation), <c>noServiceUrl</c> (no Bot Connector known for the tenant yet) or <c>failed</c> (see <see cref="LastError"/>).
     /// </summary>
     [Id(6)] public string? Chat { get; init; }
 }

@@ -9,8 +9,9 @@ namespace SalesCoach.DirectorySync;
 /// or failing call is retried with a doubling delay (a longer Retry-After wins); a refusal (permission, unknown
 /// user or app) is kept as failed and not retried — an administrator fixes it. While pending the grain holds one
 /// reminder, so a restart resumes. When the app was already there (409) no install event will come, so the grain
-/// looks up the existing chat (retried the same way) and stores it as the rep's conversation: the only call it makes
-/// to the rep grain, safe because the rep's own calls here always interleave.
+/// looks up the existing chat (retried the same way) and stores it as the rep's conversation; after a fresh install
+/// it does so only if Teams' install event has not given the rep a conversation within <see cref="InstallEventGrace"/>.
+/// Its calls to the rep grain are safe because the rep's own calls here always interleave.
 /// </summary>
 public sealed partial class TeamsAppInstallGrain(
     [PersistentState("teams-app", StorageNames.Reps)] IPersistentState<TeamsAppInstallState> state,
@@ -24,6 +25,9 @@ public sealed partial class TeamsAppInstallGrain(
     public static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMinutes(1);
 
     public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromHours(6);
+
+    /// <summary>How long after a fresh install Teams' install event may take before the chat is looked up instead (it normally takes seconds).</summary>
+    public static readonly TimeSpan InstallEventGrace = TimeSpan.FromMinutes(5);
 
     private IGrainTimer? retryTimer;
     private bool working;
@@ -131,6 +135,9 @@ public sealed partial class TeamsAppInstallGrain(
             case TeamsAppInstallOutcome.Installed:
                 Install.Status = "installed";
                 Install.DoneAt = clock.Now;
+                Install.Chat = "pending"; // only looked up if the install event has not arrived by then
+                Install.NextAttemptAt = clock.Now + InstallEventGrace;
+                Schedule(InstallEventGrace);
                 LogInstalled(repId, result.Outcome);
                 break;
             case TeamsAppInstallOutcome.AlreadyInstalled:
@@ -157,6 +164,13 @@ public sealed partial class TeamsAppInstallGrain(
 
     private async Task FindChatOnceAsync(string repId)
     {
+        if (await GrainFactory.GetGrain<IRepGrain>(repId).GetConversationAsync() is not null)
+        {
+            Install.Chat = "notNeeded"; // Teams' install event (or the rep) got there first: never replace what Teams said
+            Install.LastError = null;
+            return;
+        }
+
         TeamsChatResult result;
         try
         {
@@ -235,7 +249,7 @@ public sealed partial class TeamsAppInstallGrain(
         retryTimer = this.RegisterGrainTimer(_ => AttemptAsync(), new GrainTimerCreationOptions(dueIn, Timeout.InfiniteTimeSpan));
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Teams app for rep {RepId}: {Outcome}; the bot can reach them once Teams reports the install")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Teams app for rep {RepId}: {Outcome}; the bot reaches them through Teams' install event or, failing that, the chat Graph names")]
     private partial void LogInstalled(string repId, TeamsAppInstallOutcome outcome);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Teams app install for rep {RepId} refused; not retried: {Detail}")]

@@ -146,6 +146,11 @@ public sealed class ProactiveReachTests(GraphHostFixture host)
         await WaitUntilAsync(() => Delivered("First deal closed, well done") && Delivered("And a second one"), "the waiting kudos delivered");
 
         Assert.Equal(1, Calls(InstallPath(rep)));
+        var grain = host.Services.GetRequiredService<IGrainFactory>().GetGrain<ITeamsAppInstallGrain>(rep);
+        host.Clock.Advance(TeamsAppInstallGrain.InstallEventGrace); // the install event came in time: no chat lookup
+        await grain.AsReference<IRemindable>().ReceiveReminder(TeamsAppInstallGrain.RetryReminder, default);
+        Assert.Equal("notNeeded", (await grain.GetAsync()).Chat);
+        Assert.Equal(0, Calls(InstalledAppsPath(rep), "GET"));
         var install = host.Graph.Server.LogEntries.Single(e => e.RequestMessage.Path == InstallPath(rep)).RequestMessage;
         Assert.Equal(
             $"https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/{GraphHostFixture.TeamsAppId}",
