@@ -14,6 +14,12 @@ public sealed class BotSettings
     /// <summary>For a single-tenant bot: the tenant whose Entra tokens are accepted and used outbound.</summary>
     public string? TenantId { get; set; }
 
+    /// <summary>
+    /// The tenant's Bot Connector (e.g. <c>https://smba.trafficmanager.net/emea/</c>), for reaching a rep whose chat was
+    /// found through Graph before any Teams activity told the bot; a serviceUrl already stored for another rep wins.
+    /// </summary>
+    public string? ServiceUrl { get; set; }
+
     /// <summary>Where the Bot Connector's signing keys are published.</summary>
     public string OpenIdMetadataUrl { get; set; } = "https://login.botframework.com/v1/.well-known/openidconfiguration";
 

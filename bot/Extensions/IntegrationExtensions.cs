@@ -21,6 +21,7 @@ public static class IntegrationExtensions
         builder.Services.AddOptions<GraphOptions>().BindConfiguration(GraphOptions.Section);
         builder.Services.AddSingleton<DirectorySynchronizer>();
         builder.Services.AddSingleton<Api.EmailServerCopy>();
+        builder.Services.AddSingleton<TenantBotConnector>();
         builder.Services.AddSingleton<ITeamsAppInstaller, GraphTeamsAppInstaller>();
         builder.Services.AddSingleton<ProactiveReach>();
         builder.Services.AddHostedService<DirectorySyncService>();

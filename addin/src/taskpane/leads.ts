@@ -1,6 +1,7 @@
 import type { SalesCoachApi } from "./api";
 import { type Address, type MessageInfo, contactAddresses, emailDirection, externalIdOf } from "./message";
 import type { Activity, ActivityInput, Goal, Lead, LeadTask, NewLead, Pipeline } from "./model";
+import { type ServerCopy, serverCopy } from "./servercopy";
 
 /** A lead on the open message, with the addresses that matched it. */
 export interface LeadMatch {
@@ -67,6 +68,8 @@ export interface CommandResult {
 
 export interface LogResult extends CommandResult {
   status: "logged" | "already";
+  /** What the host keeps for the message when it read the server's copy; null when it logged the pane's fields. */
+  copy: ServerCopy | null;
 }
 
 /**
@@ -79,7 +82,7 @@ export async function logEmail(api: SalesCoachApi, lead: Lead, message: MessageI
   const wasLogged = isLogged(lead, message);
   const after = await api.logActivity(lead.id, activity);
   const already = wasLogged || after.activities.length === lead.activities.length;
-  return { lead: after, change: already ? null : stageChange(lead, after), status: already ? "already" : "logged" };
+  return { lead: after, change: already ? null : stageChange(lead, after), status: already ? "already" : "logged", copy: serverCopy(after, message) };
 }
 
 /** Completes a task; a fresh operation id per click, so a retried request does not complete it twice. */

@@ -4,6 +4,7 @@ import { type LeadMatch, completeTask, createLead, draftLead, findLeads, logEmai
 import { type MessageInfo, NoMessageError, contactAddresses, isFromUser, readMessage } from "./message";
 import type { Lead, Pipeline } from "./model";
 import type { OfficeLike } from "./office";
+import type { ServerCopy } from "./servercopy";
 import { type Body, type IdentityView, type LeadCard, type Notice, type PaneView, type ProblemKind, bindPane, describeProblem, renderPaneHtml } from "./view";
 
 export interface PaneDependencies {
@@ -99,7 +100,7 @@ export class TaskPane {
           : result.change
             ? { tone: "success", text: `Email logged. Goal met: ${result.change.from} → ${result.change.to}.` }
             : { tone: "success", text: `Email logged to ${lead.name}.` };
-      return { lead: result.lead, notice };
+      return { lead: result.lead, notice, serverCopy: result.copy ?? undefined };
     });
   }
 
@@ -186,7 +187,10 @@ export class TaskPane {
     return found;
   }
 
-  private async commandOnCard(leadId: string, run: (api: SalesCoachApi, lead: Lead) => Promise<{ lead: Lead; notice: Notice }>): Promise<void> {
+  private async commandOnCard(
+    leadId: string,
+    run: (api: SalesCoachApi, lead: Lead) => Promise<{ lead: Lead; notice: Notice; serverCopy?: ServerCopy | undefined }>,
+  ): Promise<void> {
     const index = this.cardIndex(leadId);
     if (index < 0) {
       return;
@@ -197,10 +201,11 @@ export class TaskPane {
     }
     this.updateCard(index, { ...card, busy: true, notice: undefined });
     try {
-      const { lead, notice } = await run(this.api!, card.match.lead);
+      const { lead, notice, serverCopy } = await run(this.api!, card.match.lead);
       const moved = stageChange(card.match.lead, lead) !== null;
       const suggestedTags = moved ? (await this.card({ ...card.match, lead })).suggestedTags : card.suggestedTags;
-      this.updateCard(this.cardIndex(leadId), { match: { ...card.match, lead }, suggestedTags, notice, busy: false });
+      // The server's copy stays on the card after later commands (a task done) until the pane reloads.
+      this.updateCard(this.cardIndex(leadId), { match: { ...card.match, lead }, suggestedTags, notice, busy: false, serverCopy: serverCopy ?? card.serverCopy });
     } catch (error) {
       const failure = this.failure(error);
       if (failure.kind === "problem" && (failure.problem === "unauthorized" || failure.problem === "offline")) {

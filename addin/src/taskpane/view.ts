@@ -4,6 +4,7 @@ import { type LeadMatch, isLogged, isOverdue, openTasks, recentActivities } from
 import { escapeHtml, renderMarkdown } from "./markdown";
 import { type MessageInfo, emailDirection } from "./message";
 import type { Activity, LeadTask } from "./model";
+import { type ServerCopy, formatSentAt } from "./servercopy";
 
 // What the pane shows, as plain data, and the HTML for it. Rendering is a pure function of the view
 // so unit tests check every state without a browser; the pane re-renders after each change.
@@ -19,6 +20,8 @@ export interface LeadCard {
   suggestedTags: string[];
   notice?: Notice | undefined;
   busy?: boolean;
+  /** After logging: what the host keeps for the message, read from the mail server (absent when it logged the pane's fields). */
+  serverCopy?: ServerCopy | undefined;
 }
 
 export type ProblemKind = FailureKind | "noMessage" | "notInOutlook";
@@ -75,6 +78,19 @@ function activityLine(activity: Activity): string {
   }${tags}</li>`;
 }
 
+/** The server's copy of a logged email: labelled fields, like the rest of the card, read in order by a screen reader. */
+function serverCopyHtml(copy: ServerCopy | undefined): string {
+  if (!copy) {
+    return "";
+  }
+  const field = (label: string, value: string) => `<dt>${label}</dt><dd>${value}</dd>`;
+  return `<section class="sc-copy" data-testid="server-copy"><h3>Logged from your mailbox</h3><dl>${[
+    field("Subject", escapeHtml(copy.subject || "(no subject)")),
+    copy.from ? field("From", escapeHtml(copy.from)) : "",
+    copy.sentAt ? field("Sent", `<time datetime="${escapeHtml(copy.sentAt)}">${escapeHtml(formatSentAt(copy.sentAt))}</time>`) : "",
+  ].join("")}</dl>${copy.preview ? `<p class="sc-preview" data-testid="server-copy-preview">${escapeHtml(copy.preview)}</p>` : ""}</section>`;
+}
+
 function noticeHtml(notice: Notice | undefined): string {
   return notice ? `<p class="sc-notice sc-notice-${notice.tone}" role="status" data-testid="notice">${escapeHtml(notice.text)}</p>` : "";
 }
@@ -121,7 +137,7 @@ ${noticeHtml(card.notice)}
 ${closed ? "" : `<section class="sc-guidance" data-testid="guidance">${renderMarkdown(lead.stage?.guidance)}</section>`}
 <section class="sc-log"><div class="sc-tags-pick">${tagBoxes}<input type="text" name="extraTags" placeholder="tags, comma separated" aria-label="More tags"></div>
 <button type="button" class="sc-primary" data-action="log" data-testid="log"${disabled}>Log this email</button>
-${logged ? '<p class="sc-hint" data-testid="logged-hint">This email is logged to this lead.</p>' : ""}</section>
+${logged ? '<p class="sc-hint" data-testid="logged-hint">This email is logged to this lead.</p>' : ""}${serverCopyHtml(card.serverCopy)}</section>
 <section class="sc-tasks"><h3>Open tasks</h3>${
     tasks.length
       ? `<ul>${tasks

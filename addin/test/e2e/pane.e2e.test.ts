@@ -85,6 +85,7 @@ describe("Outlook task pane on the real host", () => {
     await expect.poll(() => card.getByTestId("notice").textContent()).toContain("Goal met: Contacted → Qualified");
     expect(await card.getByTestId("stage").innerText()).toBe("Qualified");
     expect(await card.getByTestId("guidance").innerText()).toContain("Qualify the need");
+    expect(await card.getByTestId("server-copy").count()).toBe(0); // no Graph here: the host logged the pane's fields, nothing else to show
 
     const afterFirst = await host.ok<Lead>("ana", "GET", `/api/leads/${lead.id}`);
     expect(afterFirst.stage?.id).toBe("qualified");

@@ -67,7 +67,7 @@ describe("logEmail", () => {
 
     const result = await logEmail(api(fake), before, message(), ["proposal"]);
 
-    expect(result).toEqual({ status: "logged", lead: after, change: { from: "Contacted", to: "Qualified" } });
+    expect(result).toEqual({ status: "logged", lead: after, change: { from: "Contacted", to: "Qualified" }, copy: null }); // no server copy: the host logged these fields
     expect(fake.calls[0]!.body).toMatchObject({ type: "email", externalId: "<CAF1@northwind.example>", messageId: "AAMkAGI2TG93AAA=", tags: ["proposal"] });
   });
 
@@ -79,6 +79,16 @@ describe("logEmail", () => {
     expect((await logEmail(api(fake), { ...logged, activities: [] }, message(), [])).status).toBe("logged");
     const unchanged = new FakeFetch().on("POST /api/leads/{id}/activities", () => ({ status: 200, body: lead() }));
     expect((await logEmail(api(unchanged), lead(), message(), [])).status).toBe("already");
+  });
+
+  it("returns the server's copy when the host read the message through Graph", async () => {
+    const copy = { messageId: "AAMkAGI2TG93AAA=", internetMessageId: "<CAF1@northwind.example>", from: "dana@northwind.example", to: ["ana@contoso.example"], sentAt: "2026-11-28T08:29:41Z", bodyPreview: "We would like 40 licences." };
+    const after = lead({ activities: [{ id: "a1", type: "email", direction: "in", subject: "Licences", at: "2026-11-28T08:29:41Z", externalId: "<CAF1@northwind.example>", tags: [], stageId: "contacted", loggedBy: "ana", message: copy }] });
+    const fake = new FakeFetch().on("POST /api/leads/{id}/activities", () => ({ status: 200, body: after }));
+
+    const result = await logEmail(api(fake), lead(), message(), []);
+
+    expect(result.copy).toEqual({ subject: "Licences", from: "dana@northwind.example", sentAt: "2026-11-28T08:29:41Z", preview: "We would like 40 licences." });
   });
 });
 

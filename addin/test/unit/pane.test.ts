@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { TokenClient } from "../../src/taskpane/auth";
-import type { Lead } from "../../src/taskpane/model";
+import type { Lead, MessageCopy } from "../../src/taskpane/model";
 import type { OfficeLike } from "../../src/taskpane/office";
 import { TaskPane } from "../../src/taskpane/pane";
 import { type Call, FakeFetch, MemoryStore, developmentConfig, lead, mockOutlook } from "./fakes";
@@ -12,7 +12,8 @@ import { type Call, FakeFetch, MemoryStore, developmentConfig, lead, mockOutlook
 const qualified = { id: "qualified", name: "Qualified", guidance: "**Qualify** the need.", enteredAt: "2026-11-28T09:00:00Z" };
 
 /** The API as a tiny in-memory SalesCoach: the `contacted` stage ends with any email. */
-function fakeSalesCoach(leads: Lead[], config: unknown = developmentConfig): FakeFetch {
+/** `copies`: the mail server's copy per message REST id, as the host adds it when it reads the message through Graph. */
+function fakeSalesCoach(leads: Lead[], config: unknown = developmentConfig, copies: Record<string, MessageCopy> = {}): FakeFetch {
   const store = new Map(leads.map((l) => [l.id, structuredClone(l)]));
   const byPath = (call: Call) => store.get(decodeURIComponent(call.url.split("/")[3]!))!;
   return new FakeFetch()
@@ -24,9 +25,11 @@ function fakeSalesCoach(leads: Lead[], config: unknown = developmentConfig): Fak
     })
     .on("POST /api/leads/{id}/activities", (call) => {
       const current = byPath(call);
-      const input = call.body as { externalId?: string; tags: string[]; direction: "in" | "out" };
+      const input = call.body as { externalId?: string; messageId?: string; tags: string[]; direction: "in" | "out" };
       if (!current.activities.some((a) => a.externalId === input.externalId)) {
-        current.activities.push({ id: `a${current.activities.length + 1}`, type: "email", at: "2026-11-28T08:30:00Z", stageId: current.stage!.id, loggedBy: "ana", ...input });
+        const copy = input.messageId ? copies[input.messageId] : undefined;
+        const server = copy ? { subject: "RE: Licences for next year (server)", externalId: copy.internetMessageId, message: copy } : {};
+        current.activities.push({ id: `a${current.activities.length + 1}`, type: "email", at: "2026-11-28T08:30:00Z", stageId: current.stage!.id, loggedBy: "ana", ...input, ...server });
         if (current.stage?.id === "contacted") {
           current.stage = qualified;
           current.tasks = current.tasks.map((t) => (t.status === "open" ? { ...t, status: "skipped" } : t));
@@ -107,6 +110,38 @@ describe("TaskPane", () => {
     await waitFor(() => expect(root.querySelector('[data-testid="notice"]')?.textContent).toContain("Already logged"));
     expect(fake.requests("POST", "/api/leads/nw/activities")).toHaveLength(2);
     expect(text()).toContain("This email is logged to this lead.");
+    expect(root.querySelector('[data-testid="server-copy"]')).toBeNull(); // the host logged the pane's fields: nothing else to show
+  });
+
+  it("shows the server's copy after logging: subject, sender, sent time and a short preview; again when already logged", async () => {
+    mockOutlook();
+    const bodyPreview = `Hi Ana,\n\nwe would like <b>40 licences</b> from January. ${"Details follow in the attached order form. ".repeat(6)}`;
+    const fake = fakeSalesCoach([lead()], developmentConfig, {
+      "AAMkAGI2TG93AAA=": {
+        messageId: "AAMkAGI2TG93AAA=", internetMessageId: "<CAF1@northwind.example>", from: "dana@northwind.example",
+        to: ["ana@contoso.example"], sentAt: "2026-11-28T08:29:41Z", bodyPreview,
+      },
+    });
+    await pane(fake).start();
+    expect(root.querySelector('[data-testid="server-copy"]')).toBeNull();
+
+    click('[data-testid="log"]');
+    await waitFor(() => expect(root.querySelector('[data-testid="server-copy"]')).not.toBeNull());
+
+    const copy = root.querySelector<HTMLElement>('[data-testid="server-copy"]')!;
+    const fields = [...copy.querySelectorAll("dt")].map((dt) => [dt.textContent, dt.nextElementSibling?.textContent]);
+    expect(copy.querySelector("h3")?.textContent).toBe("Logged from your mailbox");
+    expect(fields).toEqual([["Subject", "RE: Licences for next year (server)"], ["From", "dana@northwind.example"], ["Sent", "2026-11-28 08:29 UTC"]]);
+    expect(copy.querySelector("time")?.getAttribute("datetime")).toBe("2026-11-28T08:29:41Z");
+    const preview = copy.querySelector('[data-testid="server-copy-preview"]')!.textContent!;
+    expect(preview.startsWith("Hi Ana, we would like <b>40 licences</b> from January.")).toBe(true); // text, not markup
+    expect(copy.querySelector("b")).toBeNull();
+    expect(preview.endsWith("…")).toBe(true);
+    expect(preview.length).toBeLessThanOrEqual(141);
+
+    click('[data-testid="log"]');
+    await waitFor(() => expect(root.querySelector('[data-testid="notice"]')?.textContent).toContain("Already logged"));
+    expect(root.querySelector('[data-testid="server-copy"] dd')?.textContent).toBe("RE: Licences for next year (server)");
   });
 
   it("sends the ticked and typed tags", async () => {

@@ -145,6 +145,40 @@ public sealed class GraphDirectory(GraphServiceClient? client) : IDirectory
         }
     }
 
+    public async Task<string?> FindTeamsAppChatAsync(string userId, string teamsAppId, CancellationToken cancellationToken)
+    {
+        if (client is null)
+        {
+            return null;
+        }
+
+        var doing = $"looking up the chat of Teams app '{teamsAppId}' with user '{userId}'";
+        try
+        {
+            // The installation's id is not the app's id: find it by the app, then ask for its chat (Microsoft's proactive-install flow).
+            var installed = await client.Users[userId].Teamwork.InstalledApps.GetAsync(r =>
+            {
+                r.QueryParameters.Expand = ["teamsApp"];
+                r.QueryParameters.Filter = $"teamsApp/id eq '{teamsAppId.Replace("'", "''", StringComparison.Ordinal)}'";
+            }, cancellationToken);
+            if (installed?.Value?.FirstOrDefault(i => i.Id is not null) is not { } installation)
+            {
+                return null;
+            }
+
+            var chat = await client.Users[userId].Teamwork.InstalledApps[installation.Id].Chat.GetAsync(cancellationToken: cancellationToken);
+            return chat?.Id;
+        }
+        catch (ApiException e)
+        {
+            throw Classify(e, doing, InstallPermission);
+        }
+        catch (Exception e) when (e is HttpRequestException or AggregateException or InvalidOperationException)
+        {
+            throw Unreachable(e, doing);
+        }
+    }
+
     /// <summary>The application permission message fetch needs (bodyPreview is outside Mail.ReadBasic).</summary>
     public const string MailPermission = "Mail.Read";
 

@@ -23,4 +23,11 @@ public interface IDirectory
     /// installed. Throws <see cref="DirectoryException"/> when refused (permission, unknown user or app), throttled or failing.
     /// </summary>
     Task<bool> InstallTeamsAppAsync(string userId, string teamsAppId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The id of the 1:1 chat between a user and the Teams app installed in their personal scope (which is the
+    /// Bot Framework conversation id); null when the app is not installed for the user. Throws
+    /// <see cref="DirectoryException"/> when refused (permission, no chat), throttled or failing.
+    /// </summary>
+    Task<string?> FindTeamsAppChatAsync(string userId, string teamsAppId, CancellationToken cancellationToken);
 }

@@ -11,4 +11,11 @@ public interface ITeamsAppInstaller
     bool IsConfigured { get; }
 
     Task<TeamsAppInstallResult> InstallAsync(string repId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// For a rep who already had the app (so no install event will come): the 1:1 chat the app has with them,
+    /// as a conversation reference the bot can send to. Called only from the rep's <see cref="ITeamsAppInstallGrain"/>;
+    /// a throw counts as "retry later".
+    /// </summary>
+    Task<TeamsChatResult> FindChatAsync(string repId, CancellationToken cancellationToken);
 }

@@ -7,4 +7,7 @@ public sealed class NoTeamsAppInstaller : ITeamsAppInstaller
 
     public Task<TeamsAppInstallResult> InstallAsync(string repId, CancellationToken cancellationToken) =>
         Task.FromResult(new TeamsAppInstallResult(TeamsAppInstallOutcome.Skipped, "no Teams app install configured"));
+
+    public Task<TeamsChatResult> FindChatAsync(string repId, CancellationToken cancellationToken) =>
+        Task.FromResult(new TeamsChatResult(TeamsChatOutcome.Skipped, Detail: "no Teams app install configured"));
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using SalesCoach.Common;
+using SalesCoach.Reps;
 
 namespace SalesCoach.DirectorySync;
 
@@ -7,7 +8,10 @@ namespace SalesCoach.DirectorySync;
 /// Installs the Teams app for one rep, once. The request is persisted before the port is called; a throttled
 /// or failing call is retried with a doubling delay (a longer Retry-After wins); a refusal (permission, unknown
 /// user or app) is kept as failed and not retried — an administrator fixes it. While pending the grain holds one
-/// reminder, so a restart resumes. It never calls the rep grain: it is asked from inside the rep's outbox turn.
+/// reminder, so a restart resumes. When the app was already there (409) no install event will come, so the grain
+/// looks up the existing chat (retried the same way) and stores it as the rep's conversation; after a fresh install
+/// it does so only if Teams' install event has not given the rep a conversation within <see cref="InstallEventGrace"/>.
+/// Its calls to the rep grain are safe because the rep's own calls here always interleave.
 /// </summary>
 public sealed partial class TeamsAppInstallGrain(
     [PersistentState("teams-app", StorageNames.Reps)] IPersistentState<TeamsAppInstallState> state,
@@ -22,14 +26,20 @@ public sealed partial class TeamsAppInstallGrain(
 
     public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromHours(6);
 
+    /// <summary>How long after a fresh install Teams' install event may take before the chat is looked up instead (it normally takes seconds).</summary>
+    public static readonly TimeSpan InstallEventGrace = TimeSpan.FromMinutes(5);
+
     private IGrainTimer? retryTimer;
-    private bool installing;
+    private bool working;
 
     private TeamsAppInstallState Install => state.State;
 
+    /// <summary>Something is left to do: the install itself, or the existing chat's lookup.</summary>
+    private bool Waiting => Install.Status == "pending" || Install.Chat == "pending";
+
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (Install.Status == "pending")
+        if (Waiting)
         {
             Schedule(Install.NextAttemptAt is { } next && next > clock.Now ? next - clock.Now : TimeSpan.Zero);
         }
@@ -62,78 +72,166 @@ public sealed partial class TeamsAppInstallGrain(
         Attempts = Install.Attempts,
         LastError = Install.LastError,
         RequestedAt = Install.RequestedAt,
-        NextAttemptAt = Install.Status == "pending" ? Install.NextAttemptAt : null,
+        NextAttemptAt = Waiting ? Install.NextAttemptAt : null,
         DoneAt = Install.DoneAt,
+        Chat = Install.Chat,
     });
 
     public Task ReceiveReminder(string reminderName, TickStatus status) => AttemptAsync();
 
     private async Task AttemptAsync()
     {
-        if (installing || Install.Status != "pending" || Install.NextAttemptAt > clock.Now)
+        if (working)
+        {
+            return; // the attempt in progress writes the state and drops the reminder itself
+        }
+
+        if (!Waiting || Install.NextAttemptAt > clock.Now)
         {
             await DropReminderWhenDoneAsync();
             return;
         }
 
-        installing = true;
+        working = true;
         try
         {
             var repId = this.GetPrimaryKeyString();
-            TeamsAppInstallResult result;
-            try
+            if (Install.Status == "pending")
             {
-                result = await installer.InstallAsync(repId, CancellationToken.None);
-            }
-            catch (Exception e)
-            {
-                result = new TeamsAppInstallResult(TeamsAppInstallOutcome.Retry, e.Message);
+                await InstallOnceAsync(repId);
+                await state.WriteStateAsync(); // the install's outcome is kept before anything else is asked
             }
 
-            Install.Attempts++;
-            Install.LastError = result.Outcome is TeamsAppInstallOutcome.Installed or TeamsAppInstallOutcome.AlreadyInstalled ? null : result.Detail;
-            switch (result.Outcome)
+            if (Install.Chat == "pending" && Install.NextAttemptAt <= clock.Now)
             {
-                case TeamsAppInstallOutcome.Installed:
-                case TeamsAppInstallOutcome.AlreadyInstalled:
-                    Install.Status = result.Outcome == TeamsAppInstallOutcome.Installed ? "installed" : "alreadyInstalled";
-                    Install.DoneAt = clock.Now;
-                    LogInstalled(repId, result.Outcome);
-                    break;
-                case TeamsAppInstallOutcome.Skipped:
-                    Install.Status = "none"; // switched off since it was asked: ask again once it is on
-                    break;
-                case TeamsAppInstallOutcome.Rejected:
-                    Install.Status = "failed";
-                    Install.DoneAt = clock.Now;
-                    LogRejected(repId, result.Detail);
-                    break;
-                default:
-                    var delay = FirstRetryDelay * Math.Pow(2, Math.Min(Install.Attempts - 1, 20));
-                    delay = delay < MaxRetryDelay ? delay : MaxRetryDelay;
-                    if (result.RetryAfter is { } after && after > delay)
-                    {
-                        delay = after;
-                    }
-
-                    Install.NextAttemptAt = clock.Now + delay;
-                    LogRetry(repId, Install.Attempts, result.Detail);
-                    Schedule(delay);
-                    break;
+                await FindChatOnceAsync(repId);
+                await state.WriteStateAsync();
             }
 
-            await state.WriteStateAsync();
             await DropReminderWhenDoneAsync();
         }
         finally
         {
-            installing = false;
+            working = false;
         }
+    }
+
+    private async Task InstallOnceAsync(string repId)
+    {
+        TeamsAppInstallResult result;
+        try
+        {
+            result = await installer.InstallAsync(repId, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            result = new TeamsAppInstallResult(TeamsAppInstallOutcome.Retry, e.Message);
+        }
+
+        Install.Attempts++;
+        Install.LastError = result.Outcome is TeamsAppInstallOutcome.Installed or TeamsAppInstallOutcome.AlreadyInstalled ? null : result.Detail;
+        switch (result.Outcome)
+        {
+            case TeamsAppInstallOutcome.Installed:
+                Install.Status = "installed";
+                Install.DoneAt = clock.Now;
+                Install.Chat = "pending"; // only looked up if the install event has not arrived by then
+                Install.NextAttemptAt = clock.Now + InstallEventGrace;
+                Schedule(InstallEventGrace);
+                LogInstalled(repId, result.Outcome);
+                break;
+            case TeamsAppInstallOutcome.AlreadyInstalled:
+                Install.Status = "alreadyInstalled";
+                Install.DoneAt = clock.Now;
+                Install.Chat = "pending"; // Teams sends no install event for an app already there: find the chat instead
+                LogInstalled(repId, result.Outcome);
+                break;
+            case TeamsAppInstallOutcome.Skipped:
+                Install.Status = "none"; // switched off since it was asked: ask again once it is on
+                break;
+            case TeamsAppInstallOutcome.Rejected:
+                Install.Status = "failed";
+                Install.DoneAt = clock.Now;
+                LogRejected(repId, result.Detail);
+                break;
+            default:
+                Install.NextAttemptAt = clock.Now + RetryDelay(Install.Attempts, result.RetryAfter);
+                LogRetry(repId, Install.Attempts, result.Detail);
+                Schedule(Install.NextAttemptAt.Value - clock.Now);
+                break;
+        }
+    }
+
+    private async Task FindChatOnceAsync(string repId)
+    {
+        if (await GrainFactory.GetGrain<IRepGrain>(repId).GetConversationAsync() is not null)
+        {
+            Install.Chat = "notNeeded"; // Teams' install event (or the rep) got there first: never replace what Teams said
+            Install.LastError = null;
+            return;
+        }
+
+        TeamsChatResult result;
+        try
+        {
+            result = await installer.FindChatAsync(repId, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            result = new TeamsChatResult(TeamsChatOutcome.Retry, Detail: e.Message);
+        }
+
+        Install.ChatAttempts++;
+        switch (result.Outcome)
+        {
+            case TeamsChatOutcome.Found when result.Conversation is { } conversation:
+                // The rep grain sends what waited in its outbox as soon as it has the conversation.
+                await GrainFactory.GetGrain<IRepGrain>(repId).SaveConversationAsync(conversation);
+                Install.Chat = "stored";
+                Install.LastError = null;
+                LogChatStored(repId, conversation.ConversationId);
+                break;
+            case TeamsChatOutcome.NoServiceUrl:
+                Install.Chat = "noServiceUrl";
+                Install.LastError = result.Detail;
+                LogNoServiceUrl(repId, result.Detail);
+                break;
+            case TeamsChatOutcome.Skipped:
+                Install.Chat = null;
+                break;
+            case TeamsChatOutcome.Rejected:
+            case TeamsChatOutcome.Found: // found nothing to store: as good as refused
+                Install.Chat = "failed";
+                Install.LastError = result.Detail ?? "no conversation found";
+                LogChatRejected(repId, Install.LastError);
+                break;
+            default:
+                Install.LastError = result.Detail;
+                Install.NextAttemptAt = clock.Now + RetryDelay(Install.ChatAttempts, result.RetryAfter);
+                LogRetry(repId, Install.ChatAttempts, result.Detail);
+                Schedule(Install.NextAttemptAt.Value - clock.Now);
+                break;
+        }
+    }
+
+    /// <summary>Doubling from <see cref="FirstRetryDelay"/> up to <see cref="MaxRetryDelay"/>; a longer Retry-After wins.</summary>
+    private static TimeSpan RetryDelay(int attempts, TimeSpan? retryAfter)
+    {
+        var delay = FirstRetryDelay * Math.Pow(2, Math.Min(attempts - 1, 20));
+        delay = delay < MaxRetryDelay ? delay : MaxRetryDelay;
+        return retryAfter is { } after && after > delay ? after : delay;
     }
 
     private async Task DropReminderWhenDoneAsync()
     {
-        if (Install.Status != "pending" && Install.ReminderSet)
+        if (Waiting && !Install.ReminderSet)
+        {
+            // Waiting again after the reminder was dropped (the chat lookup after a 409): the safety net comes back.
+            await this.RegisterOrUpdateReminder(RetryReminder, TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(5));
+            Install.ReminderSet = true;
+            await state.WriteStateAsync();
+        }
+        else if (!Waiting && Install.ReminderSet)
         {
             if (await this.GetReminder(RetryReminder) is { } reminder)
             {
@@ -151,7 +249,7 @@ public sealed partial class TeamsAppInstallGrain(
         retryTimer = this.RegisterGrainTimer(_ => AttemptAsync(), new GrainTimerCreationOptions(dueIn, Timeout.InfiniteTimeSpan));
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Teams app for rep {RepId}: {Outcome}; the bot can reach them once Teams reports the install")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Teams app for rep {RepId}: {Outcome}; the bot reaches them through Teams' install event or, failing that, the chat Graph names")]
     private partial void LogInstalled(string repId, TeamsAppInstallOutcome outcome);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Teams app install for rep {RepId} refused; not retried: {Detail}")]
@@ -159,4 +257,13 @@ public sealed partial class TeamsAppInstallGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Teams app install for rep {RepId} failed (attempt {Attempts}); will retry: {Detail}")]
     private partial void LogRetry(string repId, int attempts, string? detail);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Teams app was already installed for rep {RepId}: stored its existing chat {ConversationId} as the rep's conversation")]
+    private partial void LogChatStored(string repId, string conversationId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Teams app was already installed for rep {RepId}, but no Bot Connector serviceUrl is known yet; the rep is reached once they open the bot: {Detail}")]
+    private partial void LogNoServiceUrl(string repId, string? detail);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Teams app was already installed for rep {RepId}, but its chat could not be found; not retried: {Detail}")]
+    private partial void LogChatRejected(string repId, string? detail);
 }

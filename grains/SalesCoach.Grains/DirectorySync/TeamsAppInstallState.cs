@@ -11,4 +11,7 @@ public sealed class TeamsAppInstallState
     [Id(4)] public DateTimeOffset? NextAttemptAt { get; set; }
     [Id(5)] public DateTimeOffset? DoneAt { get; set; }
     [Id(6)] public bool ReminderSet { get; set; }
+    /// <summary>The existing chat's lookup after a 409 (see <see cref="TeamsAppInstallView.Chat"/>).</summary>
+    [Id(7)] public string? Chat { get; set; }
+    [Id(8)] public int ChatAttempts { get; set; }
 }

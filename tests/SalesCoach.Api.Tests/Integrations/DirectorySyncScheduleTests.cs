@@ -160,5 +160,8 @@ public sealed class DirectorySyncScheduleTests(SalesCoachHostFixture host) : IDi
 
         public Task<bool> InstallTeamsAppAsync(string userId, string teamsAppId, CancellationToken cancellationToken) =>
             inner.InstallTeamsAppAsync(userId, teamsAppId, cancellationToken);
+
+        public Task<string?> FindTeamsAppChatAsync(string userId, string teamsAppId, CancellationToken cancellationToken) =>
+            inner.FindTeamsAppChatAsync(userId, teamsAppId, cancellationToken);
     }
 }

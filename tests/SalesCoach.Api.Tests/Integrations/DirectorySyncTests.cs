@@ -77,6 +77,9 @@ public sealed class DirectorySyncTests(SalesCoachHostFixture host)
 
         public Task<TeamsAppInstallResult> InstallAsync(string repId, CancellationToken cancellationToken) =>
             Task.FromResult(new TeamsAppInstallResult(TeamsAppInstallOutcome.Installed));
+
+        public Task<TeamsChatResult> FindChatAsync(string repId, CancellationToken cancellationToken) =>
+            Task.FromResult(new TeamsChatResult(TeamsChatOutcome.Skipped));
     }
 
     private sealed class FakeDirectory(IReadOnlyList<DirectoryUser> users, Dictionary<string, IReadOnlyList<string>> groups) : IDirectory
@@ -90,5 +93,7 @@ public sealed class DirectorySyncTests(SalesCoachHostFixture host)
         public Task<DirectoryMessage?> GetMessageAsync(string userId, string messageId, CancellationToken cancellationToken) => Task.FromResult<DirectoryMessage?>(null);
 
         public Task<bool> InstallTeamsAppAsync(string userId, string teamsAppId, CancellationToken cancellationToken) => Task.FromResult(true);
+
+        public Task<string?> FindTeamsAppChatAsync(string userId, string teamsAppId, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
     }
 }

@@ -178,6 +178,32 @@ public sealed class GraphDirectoryTests : IDisposable
     }
 
     [Fact]
+    public async Task FindTeamsAppChatAsync_NotInstalledForTheUser_NullWithoutAskingForAChat()
+    {
+        stub.Given(Request.Create().WithPath("/v1.0/users/u-bo/teamwork/installedApps").UsingGet().WithParam("$filter", "teamsApp/id eq 'app-123'"))
+            .RespondWith(Json(new JsonObject
+            {
+                ["@odata.context"] = "https://graph.microsoft.com/v1.0/$metadata#users('u-bo')/teamwork/installedApps(teamsApp())",
+                ["value"] = new JsonArray(),
+            }));
+
+        Assert.Null(await directory.FindTeamsAppChatAsync("u-bo", "app-123", CancellationToken.None));
+        Assert.Single(stub.LogEntries);
+    }
+
+    [Fact]
+    public async Task FindTeamsAppChatAsync_Forbidden_NamesThePermission()
+    {
+        stub.Given(Request.Create().WithPath("/v1.0/users/u-bo/teamwork/installedApps").UsingGet())
+            .RespondWith(Json(GraphError("Forbidden", "Missing role permissions on the request."), 403));
+
+        var e = await Assert.ThrowsAsync<DirectoryException>(() => directory.FindTeamsAppChatAsync("u-bo", "app-123", CancellationToken.None));
+
+        Assert.Equal(DirectoryFailure.Forbidden, e.Failure);
+        Assert.Contains("TeamsAppInstallation.ReadWriteForUser.All", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task NotConfigured_EverythingEmptyWithoutCalls()
     {
         var off = new GraphDirectory(null);
@@ -185,6 +211,7 @@ public sealed class GraphDirectoryTests : IDisposable
         Assert.False(off.IsConfigured);
         Assert.Empty(await off.ListUsersAsync(CancellationToken.None));
         Assert.Null(await off.GetMessageAsync("u", "m", CancellationToken.None));
+        Assert.Null(await off.FindTeamsAppChatAsync("u", "app", CancellationToken.None));
     }
 
     public void Dispose() => stub.Stop();
