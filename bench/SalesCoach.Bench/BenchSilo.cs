@@ -87,9 +87,8 @@ public sealed class BenchSilo : IAsyncDisposable
                 silo.UseSqliteReminderService(o => (o.Path, o.Synchronous) = (sqlitePath, synchronous));
             }
         });
-        builder.Services.AddSingleton(new SalesClock(TimeProvider.System));
         builder.Services.AddSingleton<INotifier>(notifier);
-        builder.Services.AddOptions<RepOptions>();
+        builder.Services.AddSalesCoachDomain(); // the host's clock, enricher and rep options
         var host = builder.Build();
         await host.StartAsync();
         return new BenchSilo(host, notifier);
