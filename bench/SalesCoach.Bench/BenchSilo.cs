@@ -11,6 +11,7 @@ using SalesCoach.Common;
 using SalesCoach.Leads;
 using SalesCoach.Pipelines;
 using SalesCoach.Reps;
+using SalesCoach.Storage.Memory;
 using SalesCoach.Storage.Sqlite;
 
 namespace SalesCoach.Bench;
@@ -71,7 +72,7 @@ public sealed class BenchSilo : IAsyncDisposable
             {
                 foreach (var name in StorageNames.All)
                 {
-                    silo.AddMemoryGrainStorage(name);
+                    silo.AddBinaryMemoryGrainStorage(name);
                 }
 
                 silo.UseInMemoryReminderService();

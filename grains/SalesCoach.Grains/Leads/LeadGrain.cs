@@ -801,51 +801,92 @@ public sealed partial class LeadGrain(
         }
     }
 
+    /// <summary>
+    /// Everything for one rep goes in one <see cref="IRepGrain.ApplyAsync"/> call (one rep write), the
+    /// other effects one call each; all in parallel. A failed delivery stays pending and is carried
+    /// out again with the next command or activation.
+    /// </summary>
     private async Task DeliverOthersAsync()
     {
-        var attempts = Lead.Pending.Where(e => e.Analytics is null && !delivered.Contains(e.Seq)).Select(async effect =>
+        var attempts = new List<Task<IReadOnlyList<long>>>();
+        Dictionary<string, List<PendingEffect>>? byRep = null;
+        foreach (var effect in Lead.Pending)
         {
-            try
+            if (effect.Analytics is not null || delivered.Contains(effect.Seq))
             {
-                if (effect.Agenda is { } change)
+                continue;
+            }
+
+            if (effect.Agenda is not null || effect.Notify is not null)
+            {
+                byRep ??= new(StringComparer.Ordinal);
+                if (!byRep.TryGetValue(effect.Target, out var forRep))
                 {
-                    await grains.GetGrain<IRepGrain>(effect.Target).ApplyAgendaChangeAsync(change);
-                }
-                else if (effect.Notify is { } notification)
-                {
-                    await grains.GetGrain<IRepGrain>(effect.Target).NotifyAsync(notification);
-                }
-                else if (effect.Lists is { } operations)
-                {
-                    await grains.GetGrain<IEmailListOutboxGrain>(effect.Target).EnqueueAsync(operations);
-                }
-                else if (effect.DomainIndexAdd is { } domainAdd)
-                {
-                    var index = grains.GetGrain<ILeadDomainIndexGrain>(effect.Target);
-                    await (domainAdd ? index.AddAsync(Id) : index.RemoveAsync(Id));
-                }
-                else if (effect.IndexAdd is { } add)
-                {
-                    var index = grains.GetGrain<ILeadEmailIndexGrain>(effect.Target);
-                    await (add ? index.AddAsync(Id) : index.RemoveAsync(Id));
+                    byRep[effect.Target] = forRep = [];
                 }
 
-                return effect.Seq;
+                forRep.Add(effect);
             }
-            catch (Exception e)
+            else
             {
-                // Left pending: carried out again with the next command or activation.
-                LogEffectFailed(e, Id, effect.Target);
-                return -1;
+                attempts.Add(DeliverAsync([effect], DeliverOtherAsync(effect)));
             }
-        });
-        foreach (var seq in await Task.WhenAll(attempts))
+        }
+
+        foreach (var (repId, effects) in byRep ?? [])
         {
-            if (seq >= 0)
+            var update = new RepUpdate
+            {
+                Agenda = [.. effects.Where(e => e.Agenda is not null).Select(e => e.Agenda!)],
+                Notifications = [.. effects.Where(e => e.Notify is not null).Select(e => e.Notify!)],
+            };
+            attempts.Add(DeliverAsync(effects, grains.GetGrain<IRepGrain>(repId).ApplyAsync(update)));
+        }
+
+        foreach (var seqs in await Task.WhenAll(attempts))
+        {
+            foreach (var seq in seqs)
             {
                 delivered.Add(seq);
             }
         }
+    }
+
+    /// <summary>The effects' sequence numbers once <paramref name="call"/> succeeded; none when it failed (they stay pending).</summary>
+    private async Task<IReadOnlyList<long>> DeliverAsync(IReadOnlyList<PendingEffect> effects, Task call)
+    {
+        try
+        {
+            await call;
+            return [.. effects.Select(e => e.Seq)];
+        }
+        catch (Exception e)
+        {
+            LogEffectFailed(e, Id, effects[0].Target);
+            return [];
+        }
+    }
+
+    private Task DeliverOtherAsync(PendingEffect effect)
+    {
+        if (effect.Lists is { } operations)
+        {
+            return grains.GetGrain<IEmailListOutboxGrain>(effect.Target).EnqueueAsync(operations);
+        }
+
+        if (effect.DomainIndexAdd is { } domainAdd)
+        {
+            var index = grains.GetGrain<ILeadDomainIndexGrain>(effect.Target);
+            return domainAdd ? index.AddAsync(Id) : index.RemoveAsync(Id);
+        }
+
+        if (effect.IndexAdd is { } add)
+        {
+            var index = grains.GetGrain<ILeadEmailIndexGrain>(effect.Target);
+            return add ? index.AddAsync(Id) : index.RemoveAsync(Id);
+        }
+
+        return Task.CompletedTask;
     }
 
     private async Task<IReadOnlyList<string>> AssigneeRepsAsync(string assigneeId)

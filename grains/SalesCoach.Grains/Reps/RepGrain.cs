@@ -23,13 +23,21 @@ public sealed partial class RepGrain(
     private readonly RepOptions settings = options.Value;
     private IGrainTimer? wakeTimer;
     private IGrainTimer? retryTimer;
+    private IGrainTimer? flushTimer;
+
+    /// <summary>
+    /// Sends (and failed attempts) not yet persisted: marking a notification sent costs no write of
+    /// its own; the mark rides on the next write, or the flush timer, or deactivation. A crash in
+    /// between sends it again after recovery (at-least-once, same notification id) — never loses it.
+    /// </summary>
+    private bool unsavedSends;
 
     private RepState Rep => state.State;
 
     public async Task<RepProfile> SaveProfileAsync(RepProfile profile)
     {
         Rep.Profile = profile with { Id = this.GetPrimaryKeyString() };
-        await state.WriteStateAsync();
+        await WriteAsync();
         await grains.GetGrain<IRepRosterGrain>(IRepRosterGrain.DefaultKey).UpsertAsync(Rep.Profile);
         return Rep.Profile;
     }
@@ -89,19 +97,55 @@ public sealed partial class RepGrain(
             entry.NextAttemptAt = clock.Now; // what waited for a way to reach the rep goes now
         }
 
-        await state.WriteStateAsync();
+        await WriteAsync();
         if (Rep.Outbox.Count > 0)
         {
-            ScheduleRetry(TimeSpan.Zero);
+            ScheduleSend(TimeSpan.Zero);
         }
     }
 
     public Task<ConversationReference?> GetConversationAsync() => Task.FromResult(Rep.Conversation);
 
-    public async Task ApplyAgendaChangeAsync(AgendaChange change)
+    public Task ApplyAgendaChangeAsync(AgendaChange change) => ApplyAsync(new RepUpdate { Agenda = [change] });
+
+    public Task NotifyAsync(Notification notification) => ApplyAsync(new RepUpdate { Notifications = [notification] });
+
+    public async Task ApplyAsync(RepUpdate update)
+    {
+        var agendaChanged = false;
+        var queued = false;
+        foreach (var change in update.Agenda)
+        {
+            var (changed, praised) = ApplyAgenda(change);
+            (agendaChanged, queued) = (agendaChanged | changed, queued | praised);
+        }
+
+        foreach (var notification in update.Notifications)
+        {
+            queued |= Enqueue(notification);
+        }
+
+        if (agendaChanged)
+        {
+            await ArmAsync();
+        }
+
+        if (agendaChanged || queued)
+        {
+            await WriteAsync();
+        }
+
+        if (queued)
+        {
+            ScheduleSend(TimeSpan.Zero); // sent outside the caller's turn: commands never wait on Teams
+        }
+    }
+
+    /// <summary>Applies one change in memory; true when the agenda (or streak) changed, and when a praise was queued.</summary>
+    private (bool Changed, bool Praised) ApplyAgenda(AgendaChange change)
     {
         // Closed first: a stage re-entered in one command closes a task and opens it anew under the same key.
-        var changed = CountStreak(change);
+        var (changed, praised) = CountStreak(change);
         foreach (var taskId in change.ClosedTaskIds)
         {
             var key = $"{change.LeadId}/{taskId}";
@@ -135,21 +179,18 @@ public sealed partial class RepGrain(
             changed = true;
         }
 
-        if (changed)
-        {
-            await ArmAsync();
-            await state.WriteStateAsync();
-        }
+        return (changed, praised);
     }
 
     /// <summary>
     /// Tasks this rep did, still on the agenda (so a repeated change counts nothing), extend or reset
     /// the on-time streak; every <see cref="StreakRule.Length"/> in a row earns one praise.
     /// </summary>
-    private bool CountStreak(AgendaChange change)
+    private (bool Counted, bool Praised) CountStreak(AgendaChange change)
     {
         var me = this.GetPrimaryKeyString();
         var counted = false;
+        var praised = false;
         foreach (var mark in change.Done.Where(m => m.DoneBy == me && Rep.Agenda.ContainsKey($"{change.LeadId}/{m.TaskId}")))
         {
             counted = true;
@@ -158,7 +199,7 @@ public sealed partial class RepGrain(
             if (mark.OnTime && change.Streak is { Length: > 0 } rule && Rep.OnTimeStreak % rule.Length == 0)
             {
                 Rep.StreakMilestones++;
-                Enqueue(new Notification
+                praised |= Enqueue(new Notification
                 {
                     Id = $"praise:streak:{me}/{Rep.StreakMilestones}",
                     RepId = me,
@@ -167,20 +208,10 @@ public sealed partial class RepGrain(
                     Text = Leads.Praise.Fill(rule.Message, null, Rep.Profile?.Name ?? me, Rep.OnTimeStreak),
                     CreatedAt = clock.Now,
                 });
-                ScheduleRetry(TimeSpan.Zero);
             }
         }
 
-        return counted;
-    }
-
-    public async Task NotifyAsync(Notification notification)
-    {
-        if (Enqueue(notification))
-        {
-            await state.WriteStateAsync();
-            ScheduleRetry(TimeSpan.Zero); // sent outside the caller's turn: commands never wait on Teams
-        }
+        return (counted, praised);
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
@@ -229,7 +260,7 @@ public sealed partial class RepGrain(
 
         Rep.ReminderDueAt = null; // it fired; ArmAsync registers the next one
         await ArmAsync();
-        await state.WriteStateAsync();
+        await WriteAsync();
         await SendOutboxAsync();
     }
 
@@ -284,7 +315,10 @@ public sealed partial class RepGrain(
         return true;
     }
 
-    /// <summary>Sends what is due in the outbox; a failure is retried later with a doubling delay.</summary>
+    /// <summary>
+    /// Sends what is due in the outbox; a failure is retried later with a doubling delay. What it
+    /// changes is persisted with the next write (see <see cref="unsavedSends"/>), not by a write of its own.
+    /// </summary>
     private async Task SendOutboxAsync()
     {
         var now = clock.Now;
@@ -316,33 +350,62 @@ public sealed partial class RepGrain(
         // A prompt that could not reach the rep for weeks is no longer worth sending.
         changed |= Rep.Outbox.RemoveAll(e => e.Notification.CreatedAt < now - settings.SentRetention) > 0;
 
-        if (changed)
+        if (changed && !unsavedSends)
         {
-            await state.WriteStateAsync();
+            unsavedSends = true;
+            flushTimer ??= this.RegisterGrainTimer(_ => FlushAsync(), new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan));
+            flushTimer.Change(settings.SentFlushDelay, Timeout.InfiniteTimeSpan);
         }
 
         if (Rep.Outbox.Count > 0)
         {
             var soonest = Rep.Outbox.Min(e => e.NextAttemptAt);
-            ScheduleRetry(soonest > now ? soonest - now : TimeSpan.Zero);
+            ScheduleSend(soonest > now ? soonest - now : TimeSpan.Zero);
         }
     }
 
-    private void ScheduleRetry(TimeSpan dueIn)
+    /// <summary>Persists sends that no other write has carried since; a no-op when one has.</summary>
+    private Task FlushAsync() => unsavedSends ? WriteAsync() : Task.CompletedTask;
+
+    /// <summary>Every write of the rep goes through here: it also persists the sends marked since the last one.</summary>
+    private async Task WriteAsync()
     {
-        retryTimer?.Dispose();
-        retryTimer = this.RegisterGrainTimer(
-            _ => SendOutboxAsync(), new GrainTimerCreationOptions(dueIn, Timeout.InfiniteTimeSpan));
+        var carried = unsavedSends;
+        unsavedSends = false;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            unsavedSends |= carried;
+            throw;
+        }
+    }
+
+    /// <summary>One timer, moved rather than re-created: a send is queued per notification.</summary>
+    private void ScheduleSend(TimeSpan dueIn)
+    {
+        retryTimer ??= this.RegisterGrainTimer(_ => SendOutboxAsync(), new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan));
+        retryTimer.Change(dueIn, Timeout.InfiniteTimeSpan);
     }
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (Rep.Outbox.Count > 0)
         {
-            ScheduleRetry(TimeSpan.Zero); // what a crash left unsent goes out now
+            ScheduleSend(TimeSpan.Zero); // what a crash left unsent goes out now
         }
 
         return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (unsavedSends)
+        {
+            await WriteAsync(); // a deactivation must not send again what this activation sent
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sending notification {NotificationId} failed (attempt {Attempts}); will retry")]
