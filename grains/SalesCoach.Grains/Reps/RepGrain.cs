@@ -402,11 +402,24 @@ public sealed partial class RepGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (unsavedSends)
+        if (!unsavedSends)
         {
-            await WriteAsync(); // a deactivation must not send again what this activation sent
+            return;
+        }
+
+        try
+        {
+            await WriteAsync(); // so the next activation does not send again what this one sent
+        }
+        catch (Exception e)
+        {
+            // The storage may be going down with the silo: at worst those notifications go out again.
+            LogSentMarksLost(e, Rep.Sent.Count);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not persist the sent marks on deactivation ({Remembered} ids remembered); their notifications may be sent again")]
+    private partial void LogSentMarksLost(Exception exception, int remembered);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sending notification {NotificationId} failed (attempt {Attempts}); will retry")]
     private partial void LogSendFailed(Exception exception, string notificationId, int attempts);
