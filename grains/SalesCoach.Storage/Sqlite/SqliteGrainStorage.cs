@@ -50,7 +50,7 @@ public sealed partial class SqliteGrainStorage : IGrainStorage, ILifecyclePartic
         _activators = activators;
         _logger = logger;
         _connections = new SqliteConnectionFactory(options, logger);
-        _writes = new Lazy<SqliteWriteBatcher>(() => SqliteWriteBatcher.For(_connections.FilePath, _connections.OpenAsync, logger));
+        _writes = new Lazy<SqliteWriteBatcher>(() => SqliteWriteBatcher.For(_connections.Key, _connections.OpenAsync, logger));
     }
 
     /// <inheritdoc/>

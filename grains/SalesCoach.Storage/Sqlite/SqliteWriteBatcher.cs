@@ -21,8 +21,10 @@ internal sealed partial class SqliteWriteBatcher
     /// <summary>At most this many writes per transaction, so one commit's latency stays bounded.</summary>
     public const int MaxBatch = 256;
 
-    // One batcher per file, shared by every provider on it: two would take turns on SQLite's write lock.
-    private static readonly ConcurrentDictionary<string, SqliteWriteBatcher> ByFile = new(StringComparer.Ordinal);
+    // One batcher per file (and pragmas), shared by every provider on it: two would take turns on SQLite's
+    // write lock. Keyed by the pragmas too, so a provider with synchronous=FULL never commits through a
+    // connection opened with OFF by another provider on the same file.
+    private static readonly ConcurrentDictionary<string, SqliteWriteBatcher> ByKey = new(StringComparer.Ordinal);
 
     private readonly ConcurrentQueue<PendingWrite> _queue = new();
     private readonly Func<CancellationToken, Task<SqliteConnection>> _open;
@@ -31,9 +33,9 @@ internal sealed partial class SqliteWriteBatcher
 
     private SqliteWriteBatcher(Func<CancellationToken, Task<SqliteConnection>> open, ILogger logger) => (_open, _logger) = (open, logger);
 
-    /// <summary>The batcher of <paramref name="filePath"/>; the first provider to ask supplies how to open it.</summary>
-    public static SqliteWriteBatcher For(string filePath, Func<CancellationToken, Task<SqliteConnection>> open, ILogger logger) =>
-        ByFile.GetOrAdd(filePath, _ => new SqliteWriteBatcher(open, logger));
+    /// <summary>The batcher for connections like <paramref name="key"/>'s (<see cref="SqliteConnectionFactory.Key"/>); the first provider to ask supplies how to open them.</summary>
+    public static SqliteWriteBatcher For(string key, Func<CancellationToken, Task<SqliteConnection>> open, ILogger logger) =>
+        ByKey.GetOrAdd(key, _ => new SqliteWriteBatcher(open, logger));
 
     /// <summary>Gets how many transactions have committed (for tests and diagnostics).</summary>
     public long Commits => Interlocked.Read(ref _commits);

@@ -19,7 +19,8 @@ public sealed class SqliteGrainStorageTests : GrainStorageConformanceTests
         using var storage = _database.CreateGrainStorage();
         var warm = new GrainState<TestState>(new TestState { Name = "opens the file" });
         await storage.WriteStateAsync("lead", GrainId.Create("batch", "warm"), warm);
-        var batcher = SqliteWriteBatcher.For(_database.FilePath, _ => throw new InvalidOperationException("already created"), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        using var connections = new SqliteConnectionFactory(_database.CreateOptions(), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        var batcher = SqliteWriteBatcher.For(connections.Key, _ => throw new InvalidOperationException("already created"), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
         var commitsBefore = batcher.Commits;
 
         await Task.WhenAll(Enumerable.Range(0, 200).Select(i =>
