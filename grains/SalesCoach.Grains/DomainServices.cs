@@ -15,6 +15,7 @@ public static class DomainServices
         services.TryAddSingleton(new SalesClock(TimeProvider.System));
         services.TryAddSingleton<IEnricher, EmailEnricher>();
         services.AddOptions<RepOptions>();
+        CachedGrainInterfaceTypes.Register(services);
         return services;
     }
 }
