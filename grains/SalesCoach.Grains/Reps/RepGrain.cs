@@ -23,21 +23,13 @@ public sealed partial class RepGrain(
     private readonly RepOptions settings = options.Value;
     private IGrainTimer? wakeTimer;
     private IGrainTimer? retryTimer;
-    private IGrainTimer? flushTimer;
-
-    /// <summary>
-    /// Sends (and failed attempts) not yet persisted: marking a notification sent costs no write of
-    /// its own; the mark rides on the next write, or the flush timer, or deactivation. A crash in
-    /// between sends it again after recovery (at-least-once, same notification id) — never loses it.
-    /// </summary>
-    private bool unsavedSends;
 
     private RepState Rep => state.State;
 
     public async Task<RepProfile> SaveProfileAsync(RepProfile profile)
     {
         Rep.Profile = profile with { Id = this.GetPrimaryKeyString() };
-        await WriteAsync();
+        await state.WriteStateAsync();
         await grains.GetGrain<IRepRosterGrain>(IRepRosterGrain.DefaultKey).UpsertAsync(Rep.Profile);
         return Rep.Profile;
     }
@@ -97,7 +89,7 @@ public sealed partial class RepGrain(
             entry.NextAttemptAt = clock.Now; // what waited for a way to reach the rep goes now
         }
 
-        await WriteAsync();
+        await state.WriteStateAsync();
         if (Rep.Outbox.Count > 0)
         {
             ScheduleSend(TimeSpan.Zero);
@@ -132,7 +124,7 @@ public sealed partial class RepGrain(
 
         if (agendaChanged || queued)
         {
-            await WriteAsync();
+            await state.WriteStateAsync();
         }
 
         if (queued)
@@ -260,7 +252,7 @@ public sealed partial class RepGrain(
 
         Rep.ReminderDueAt = null; // it fired; ArmAsync registers the next one
         await ArmAsync();
-        await WriteAsync();
+        await state.WriteStateAsync();
         await SendOutboxAsync();
     }
 
@@ -316,8 +308,10 @@ public sealed partial class RepGrain(
     }
 
     /// <summary>
-    /// Sends what is due in the outbox; a failure is retried later with a doubling delay. What it
-    /// changes is persisted with the next write (see <see cref="unsavedSends"/>), not by a write of its own.
+    /// Sends what is due in the outbox, then persists the "sent" marks in one write: a crash after a
+    /// send but before that write is the only way a notification goes twice, so the write is not put
+    /// off (a silo kill test holds every notification to exactly once). A failure is retried later
+    /// with a doubling delay.
     /// </summary>
     private async Task SendOutboxAsync()
     {
@@ -350,36 +344,15 @@ public sealed partial class RepGrain(
         // A prompt that could not reach the rep for weeks is no longer worth sending.
         changed |= Rep.Outbox.RemoveAll(e => e.Notification.CreatedAt < now - settings.SentRetention) > 0;
 
-        if (changed && !unsavedSends)
+        if (changed)
         {
-            unsavedSends = true;
-            flushTimer ??= this.RegisterGrainTimer(_ => FlushAsync(), new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan));
-            flushTimer.Change(settings.SentFlushDelay, Timeout.InfiniteTimeSpan);
+            await state.WriteStateAsync();
         }
 
         if (Rep.Outbox.Count > 0)
         {
             var soonest = Rep.Outbox.Min(e => e.NextAttemptAt);
             ScheduleSend(soonest > now ? soonest - now : TimeSpan.Zero);
-        }
-    }
-
-    /// <summary>Persists sends that no other write has carried since; a no-op when one has.</summary>
-    private Task FlushAsync() => unsavedSends ? WriteAsync() : Task.CompletedTask;
-
-    /// <summary>Every write of the rep goes through here: it also persists the sends marked since the last one.</summary>
-    private async Task WriteAsync()
-    {
-        var carried = unsavedSends;
-        unsavedSends = false;
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            unsavedSends |= carried;
-            throw;
         }
     }
 
@@ -399,27 +372,6 @@ public sealed partial class RepGrain(
 
         return Task.CompletedTask;
     }
-
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
-    {
-        if (!unsavedSends)
-        {
-            return;
-        }
-
-        try
-        {
-            await WriteAsync(); // so the next activation does not send again what this one sent
-        }
-        catch (Exception e)
-        {
-            // The storage may be going down with the silo: at worst those notifications go out again.
-            LogSentMarksLost(e, Rep.Sent.Count);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not persist the sent marks on deactivation ({Remembered} ids remembered); their notifications may be sent again")]
-    private partial void LogSentMarksLost(Exception exception, int remembered);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sending notification {NotificationId} failed (attempt {Attempts}); will retry")]
     private partial void LogSendFailed(Exception exception, string notificationId, int attempts);

@@ -19,12 +19,6 @@ public sealed class RepOptions
 
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>
-    /// At the latest this long after a send, its "sent" mark is persisted by a write of its own (usually
-    /// the next agenda change carries it sooner); a crash inside this window sends the notification again.
-    /// </summary>
-    public TimeSpan SentFlushDelay { get; set; } = TimeSpan.FromSeconds(2);
-
     /// <summary>How long sent notification ids are remembered to refuse repeats.</summary>
     public TimeSpan SentRetention { get; set; } = TimeSpan.FromDays(14);
 }

@@ -50,7 +50,7 @@ public sealed class RepGrainRestartTests : IAsyncLifetime
         await rep.ApplyAsync(update); // a lead re-delivering after a crash
         await WaitUntilAsync(() => fixture.Notifier.SentTo(world.Ana).Any(n => n.Id == guidance.Id));
 
-        // The "sent" mark had no write of its own: a graceful stop persists it, so nothing goes twice.
+        // The "sent" mark is persisted right after the send, so a restart does not send it again.
         await fixture.RestartAsync();
         rep = fixture.Grains.GetGrain<IRepGrain>(world.Ana);
         await rep.ApplyAsync(update);
