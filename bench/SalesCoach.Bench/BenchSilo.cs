@@ -11,6 +11,7 @@ using SalesCoach.Common;
 using SalesCoach.Leads;
 using SalesCoach.Pipelines;
 using SalesCoach.Reps;
+using SalesCoach.Storage.Memory;
 using SalesCoach.Storage.Sqlite;
 
 namespace SalesCoach.Bench;
@@ -73,7 +74,7 @@ public sealed class BenchSilo : IAsyncDisposable
             {
                 foreach (var name in StorageNames.All)
                 {
-                    silo.AddMemoryGrainStorage(name);
+                    silo.AddBinaryMemoryGrainStorage(name);
                 }
 
                 silo.UseInMemoryReminderService();
@@ -91,9 +92,8 @@ public sealed class BenchSilo : IAsyncDisposable
 
             configure?.Invoke(silo);
         });
-        builder.Services.AddSingleton(new SalesClock(TimeProvider.System));
         builder.Services.AddSingleton<INotifier>(notifier);
-        builder.Services.AddOptions<RepOptions>();
+        builder.Services.AddSalesCoachDomain(); // the host's clock, enricher and rep options
         var host = builder.Build();
         await host.StartAsync();
         return new BenchSilo(host, notifier);

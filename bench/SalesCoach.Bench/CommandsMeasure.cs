@@ -16,7 +16,7 @@ public static class CommandsMeasure
     public static async Task<int> RunAsync(Options options, bool durable)
     {
         var rounds = options.Int("rounds", 5);
-        var leadsPerRound = options.Int("leads", durable ? 500 : 1000);
+        var leadsPerRound = options.Int("leads", durable ? 2000 : 1000);
         var stages = options.Int("stages", 10);
         var seconds = options.Int("seconds", 3);
         var concurrency = options.Int("concurrency", 64);

@@ -25,7 +25,7 @@ public static class EndpointMeasure
         var rounds = options.Int("rounds", 3);
         var seconds = options.Int("seconds", 5);
         var concurrency = options.Int("concurrency", 64);
-        var leads = options.Int("leads", 1500);
+        var leads = options.Int("leads", 3000);
         var stages = options.Int("stages", 10);
         var reps = options.Int("reps", 64);
         var storage = options.String("storage", "Sqlite");

@@ -31,11 +31,11 @@ static int Help()
 {
     Console.WriteLine("""
         SalesCoach load driver. Usage: dotnet run -c Release --project bench/SalesCoach.Bench -- <measure> [options]
-          commands   lead commands/s (memory storage) vs empty grain calls/s      --rounds 5 --leads 300 --stages 10 --seconds 3 --concurrency 64 --reps 500 [--profile on]
-          durable    the same on SQLite (synchronous=FULL) vs raw SQLite upserts/s  --rounds 5 --leads 500 --stages 10 --seconds 3 --concurrency 64 --reps 500 [--profile on]
+          commands   lead commands/s (memory storage) vs empty grain calls/s      --rounds 5 --leads 1000 --stages 10 --seconds 3 --concurrency 64 --reps 500 [--profile on]
+          durable    the same on SQLite (synchronous=FULL) vs raw SQLite upserts/s  --rounds 5 --leads 2000 --stages 10 --seconds 3 --concurrency 64 --reps 500 [--profile on]
           reminders  reminder rows, silo memory, due→notify lag                     --reps 1000 --leads 10000 --tasks 10 --due 180 --wait 240 --sync FULL
           endpoint   POST /api/messages card invokes vs GET /healthz (spawns the bot dll on loopback)
-                                                                                    --rounds 3 --seconds 5 --concurrency 64 --leads 1500 --stages 10 --storage Sqlite
+                                                                                    --rounds 3 --seconds 5 --concurrency 64 --leads 3000 --stages 10 --storage Sqlite
           memory     bytes per active lead grain vs per empty grain                 --leads 100000
           startup    process start → healthy /healthz of the bot vs a minimal ASP.NET Core host  --rounds 5
           metrics    funnel and coaching query p50/p99 after N lead events vs a naive scan of them  --events 1000000 --queries 200 --scans 5 --rounds 3 --warmup 200

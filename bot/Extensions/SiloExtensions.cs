@@ -8,6 +8,7 @@ using SalesCoach.Bot.Hosting;
 using SalesCoach.Common;
 using SalesCoach.Reps;
 using SalesCoach.Storage.Cosmos;
+using SalesCoach.Storage.Memory;
 using SalesCoach.Storage.Sqlite;
 
 namespace SalesCoach.Bot.Extensions;
@@ -114,7 +115,7 @@ public static class SiloExtensions
             case "memory":
                 foreach (var name in StorageNames.All)
                 {
-                    silo.AddMemoryGrainStorage(name);
+                    silo.AddBinaryMemoryGrainStorage(name);
                 }
 
                 silo.UseInMemoryReminderService();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using SalesCoach.Common;
 using SalesCoach.Reps;
+using SalesCoach.Storage.Memory;
 
 namespace SalesCoach.Bot.Simulation;
 
@@ -17,7 +18,7 @@ public static class SimulationHost
                 silo.UseLocalhostClustering(FreePort(), FreePort(), serviceId: "salescoach-sim", clusterId: "sim");
                 foreach (var name in StorageNames.All)
                 {
-                    silo.AddMemoryGrainStorage(name);
+                    silo.AddBinaryMemoryGrainStorage(name);
                 }
 
                 silo.UseInMemoryReminderService();

@@ -17,6 +17,7 @@ public static class DomainServices
         services.TryAddSingleton<IEnricher, EmailEnricher>();
         services.TryAddSingleton<ITeamsAppInstaller, NoTeamsAppInstaller>();
         services.AddOptions<RepOptions>();
+        CachedGrainInterfaceTypes.Register(services);
         return services;
     }
 }

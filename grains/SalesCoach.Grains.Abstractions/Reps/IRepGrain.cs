@@ -25,6 +25,13 @@ public interface IRepGrain : IGrainWithStringKey
     [Alias("ApplyAgendaChange")]
     Task ApplyAgendaChangeAsync(AgendaChange change);
 
+    /// <summary>
+    /// Applies a lead command's agenda changes and queues its notifications, persisted in one write
+    /// (then sent outside the caller's turn); what a lead tells its reps goes through here.
+    /// </summary>
+    [Alias("Apply")]
+    Task ApplyAsync(RepUpdate update);
+
     /// <summary>The rep's open leads (owned, or with a task of theirs) whose id or name matches the text, best match first.</summary>
     [Alias("FindLeads")]
     Task<IReadOnlyList<LeadRef>> FindLeadsAsync(string text);

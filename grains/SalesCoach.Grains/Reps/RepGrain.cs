@@ -92,16 +92,52 @@ public sealed partial class RepGrain(
         await state.WriteStateAsync();
         if (Rep.Outbox.Count > 0)
         {
-            ScheduleRetry(TimeSpan.Zero);
+            ScheduleSend(TimeSpan.Zero);
         }
     }
 
     public Task<ConversationReference?> GetConversationAsync() => Task.FromResult(Rep.Conversation);
 
-    public async Task ApplyAgendaChangeAsync(AgendaChange change)
+    public Task ApplyAgendaChangeAsync(AgendaChange change) => ApplyAsync(new RepUpdate { Agenda = [change] });
+
+    public Task NotifyAsync(Notification notification) => ApplyAsync(new RepUpdate { Notifications = [notification] });
+
+    public async Task ApplyAsync(RepUpdate update)
+    {
+        var agendaChanged = false;
+        var queued = false;
+        foreach (var change in update.Agenda)
+        {
+            var (changed, praised) = ApplyAgenda(change);
+            (agendaChanged, queued) = (agendaChanged | changed, queued | praised);
+        }
+
+        foreach (var notification in update.Notifications)
+        {
+            queued |= Enqueue(notification);
+        }
+
+        if (agendaChanged)
+        {
+            await ArmAsync();
+        }
+
+        if (agendaChanged || queued)
+        {
+            await state.WriteStateAsync();
+        }
+
+        if (queued)
+        {
+            ScheduleSend(TimeSpan.Zero); // sent outside the caller's turn: commands never wait on Teams
+        }
+    }
+
+    /// <summary>Applies one change in memory; true when the agenda (or streak) changed, and when a praise was queued.</summary>
+    private (bool Changed, bool Praised) ApplyAgenda(AgendaChange change)
     {
         // Closed first: a stage re-entered in one command closes a task and opens it anew under the same key.
-        var changed = CountStreak(change);
+        var (changed, praised) = CountStreak(change);
         foreach (var taskId in change.ClosedTaskIds)
         {
             var key = $"{change.LeadId}/{taskId}";
@@ -135,21 +171,18 @@ public sealed partial class RepGrain(
             changed = true;
         }
 
-        if (changed)
-        {
-            await ArmAsync();
-            await state.WriteStateAsync();
-        }
+        return (changed, praised);
     }
 
     /// <summary>
     /// Tasks this rep did, still on the agenda (so a repeated change counts nothing), extend or reset
     /// the on-time streak; every <see cref="StreakRule.Length"/> in a row earns one praise.
     /// </summary>
-    private bool CountStreak(AgendaChange change)
+    private (bool Counted, bool Praised) CountStreak(AgendaChange change)
     {
         var me = this.GetPrimaryKeyString();
         var counted = false;
+        var praised = false;
         foreach (var mark in change.Done.Where(m => m.DoneBy == me && Rep.Agenda.ContainsKey($"{change.LeadId}/{m.TaskId}")))
         {
             counted = true;
@@ -158,7 +191,7 @@ public sealed partial class RepGrain(
             if (mark.OnTime && change.Streak is { Length: > 0 } rule && Rep.OnTimeStreak % rule.Length == 0)
             {
                 Rep.StreakMilestones++;
-                Enqueue(new Notification
+                praised |= Enqueue(new Notification
                 {
                     Id = $"praise:streak:{me}/{Rep.StreakMilestones}",
                     RepId = me,
@@ -167,20 +200,10 @@ public sealed partial class RepGrain(
                     Text = Leads.Praise.Fill(rule.Message, null, Rep.Profile?.Name ?? me, Rep.OnTimeStreak),
                     CreatedAt = clock.Now,
                 });
-                ScheduleRetry(TimeSpan.Zero);
             }
         }
 
-        return counted;
-    }
-
-    public async Task NotifyAsync(Notification notification)
-    {
-        if (Enqueue(notification))
-        {
-            await state.WriteStateAsync();
-            ScheduleRetry(TimeSpan.Zero); // sent outside the caller's turn: commands never wait on Teams
-        }
+        return (counted, praised);
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
@@ -284,7 +307,12 @@ public sealed partial class RepGrain(
         return true;
     }
 
-    /// <summary>Sends what is due in the outbox; a failure is retried later with a doubling delay.</summary>
+    /// <summary>
+    /// Sends what is due in the outbox, then persists the "sent" marks in one write: a crash after a
+    /// send but before that write is the only way a notification goes twice, so the write is not put
+    /// off (a silo kill test holds every notification to exactly once). A failure is retried later
+    /// with a doubling delay.
+    /// </summary>
     private async Task SendOutboxAsync()
     {
         var now = clock.Now;
@@ -324,22 +352,22 @@ public sealed partial class RepGrain(
         if (Rep.Outbox.Count > 0)
         {
             var soonest = Rep.Outbox.Min(e => e.NextAttemptAt);
-            ScheduleRetry(soonest > now ? soonest - now : TimeSpan.Zero);
+            ScheduleSend(soonest > now ? soonest - now : TimeSpan.Zero);
         }
     }
 
-    private void ScheduleRetry(TimeSpan dueIn)
+    /// <summary>One timer, moved rather than re-created: a send is queued per notification.</summary>
+    private void ScheduleSend(TimeSpan dueIn)
     {
-        retryTimer?.Dispose();
-        retryTimer = this.RegisterGrainTimer(
-            _ => SendOutboxAsync(), new GrainTimerCreationOptions(dueIn, Timeout.InfiniteTimeSpan));
+        retryTimer ??= this.RegisterGrainTimer(_ => SendOutboxAsync(), new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan));
+        retryTimer.Change(dueIn, Timeout.InfiniteTimeSpan);
     }
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (Rep.Outbox.Count > 0)
         {
-            ScheduleRetry(TimeSpan.Zero); // what a crash left unsent goes out now
+            ScheduleSend(TimeSpan.Zero); // what a crash left unsent goes out now
         }
 
         return Task.CompletedTask;

@@ -41,6 +41,9 @@ internal sealed partial class SqliteConnectionFactory : IDisposable
     /// <summary>Gets the full path of the database file.</summary>
     public string FilePath { get; }
 
+    /// <summary>Gets what tells two factories' connections apart: the file and the per-connection pragmas (e.g. <c>synchronous</c>).</summary>
+    public string Key => $"{FilePath}|{_pragmas}";
+
     /// <summary>Opens a connection with the configured pragmas, creating the schema first if needed.</summary>
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default)
     {

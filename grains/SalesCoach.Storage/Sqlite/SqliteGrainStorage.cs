@@ -22,6 +22,7 @@ public sealed partial class SqliteGrainStorage : IGrainStorage, ILifecyclePartic
     private readonly string _serviceId;
     private readonly int _initStage;
     private readonly SqliteConnectionFactory _connections;
+    private readonly Lazy<SqliteWriteBatcher> _writes;
     private readonly IGrainStorageSerializer _serializer;
     private readonly IActivatorProvider _activators;
     private readonly ILogger<SqliteGrainStorage> _logger;
@@ -49,6 +50,7 @@ public sealed partial class SqliteGrainStorage : IGrainStorage, ILifecyclePartic
         _activators = activators;
         _logger = logger;
         _connections = new SqliteConnectionFactory(options, logger);
+        _writes = new Lazy<SqliteWriteBatcher>(() => SqliteWriteBatcher.For(_connections.Key, _connections.OpenAsync, logger));
     }
 
     /// <inheritdoc/>
@@ -87,12 +89,14 @@ public sealed partial class SqliteGrainStorage : IGrainStorage, ILifecyclePartic
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(grainState);
+        cancellationToken.ThrowIfCancellationRequested();
         var data = _serializer.Serialize(grainState.State).ToArray();
         var newEtag = NewEtag();
-        await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
 
-        // One statement each way, so the ETag check and the write are atomic without a transaction:
-        // no ETag means "create", which must find no row; an ETag means "replace", which must match it.
+        // One statement each way, so the ETag check and the write are atomic: no ETag means "create",
+        // which must find no row; an ETag means "replace", which must match it. The statement goes
+        // through the file's group commit, so it shares its transaction (and fsync) with other grains'
+        // writes; once queued it is not cancelled, since it may already be committed.
         var sql = grainState.ETag is null
             ? """
               INSERT INTO grain_state (service_id, state_name, grain_id, etag, data)
@@ -103,13 +107,18 @@ public sealed partial class SqliteGrainStorage : IGrainStorage, ILifecyclePartic
               UPDATE grain_state SET etag = $newEtag, data = $data
               WHERE service_id = $service AND state_name = $state AND grain_id = $grain AND etag = $etag;
               """;
-        await using var command = CreateKeyedCommand(connection, stateName, grainId, sql);
-        command.Parameters.AddWithValue("$newEtag", newEtag);
-        command.Parameters.AddWithValue("$data", data);
-        command.Parameters.AddWithValue("$etag", (object?)grainState.ETag ?? DBNull.Value);
-
-        if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
+        var written = await _writes.Value.WriteAsync(sql,
+        [
+            ("$service", _serviceId),
+            ("$state", stateName),
+            ("$grain", grainId.ToString()),
+            ("$newEtag", newEtag),
+            ("$data", data),
+            ("$etag", grainState.ETag),
+        ]).ConfigureAwait(false);
+        if (!written)
         {
+            await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
             throw await ConflictAsync(connection, "write", stateName, grainId, grainState.ETag, cancellationToken).ConfigureAwait(false);
         }
 

@@ -36,4 +36,36 @@ public sealed class RepGrainRestartTests : IAsyncLifetime
         Assert.Equal(["soon", "later"], (await rep.GetAgendaAsync()).Tasks.Select(t => t.TaskId));
         Assert.Equal(1, await fixture.ReminderRowsAsync($"rep/{world.Ana}"));
     }
+
+    [Fact]
+    public async Task ApplyAsync_AgendaAndNotificationInOneUpdate_BothApplyAndASentNotificationIsNotSentAgainAfterARestart()
+    {
+        var world = await new World(fixture).WithTeamAsync();
+        var rep = world.Rep(world.Ana);
+        var item = new AgendaItem { LeadId = "lead-1", LeadName = "Acme", TaskId = "call", Title = "Call", StageId = "work", DueAt = fixture.Time.GetUtcNow().AddDays(1) };
+        var guidance = new Notification { Id = "guidance:lead-1/1", RepId = world.Ana, Kind = NotificationKind.StageGuidance, Title = "Acme is now in Work" };
+        var update = new RepUpdate { Agenda = [new AgendaChange { LeadId = "lead-1", LeadName = "Acme", Upserts = [item], Owns = true }], Notifications = [guidance] };
+
+        await rep.ApplyAsync(update);
+        await rep.ApplyAsync(update); // a lead re-delivering after a crash
+        await WaitUntilAsync(() => fixture.Notifier.SentTo(world.Ana).Any(n => n.Id == guidance.Id));
+
+        // The "sent" mark is persisted right after the send, so a restart does not send it again.
+        await fixture.RestartAsync();
+        rep = fixture.Grains.GetGrain<IRepGrain>(world.Ana);
+        await rep.ApplyAsync(update);
+        await System.Threading.Tasks.Task.Delay(500);
+
+        Assert.Single(fixture.Notifier.SentTo(world.Ana), n => n.Id == guidance.Id);
+        Assert.Equal(["call"], (await rep.GetAgendaAsync()).Tasks.Select(t => t.TaskId));
+    }
+
+    private static async System.Threading.Tasks.Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var waited = 0; !condition(); waited += 20)
+        {
+            Assert.True(waited < 10_000, "timed out waiting for the outbox to send");
+            await System.Threading.Tasks.Task.Delay(20);
+        }
+    }
 }

@@ -254,6 +254,33 @@ public abstract class GrainStorageConformanceTests : IAsyncLifetime
         Assert.False((await ReadAsync(storage, grainId)).RecordExists);
     }
 
+    [Fact]
+    public async Task WriteStateAsync_ManyGrainsAtOnce_EveryWriteIsStoredAndAnETagConflictFailsOnlyItsOwn()
+    {
+        var storage = Open();
+        var movedId = NewGrainId();
+        var moved = await WriteNewAsync(storage, movedId, new TestState { Name = "v1" });
+        var stale = new GrainState<TestState>(new TestState { Name = "stale" }) { ETag = moved.ETag, RecordExists = true };
+        moved.State = new TestState { Name = "v2" };
+        await storage.WriteStateAsync(StateName, movedId, moved);
+        var writes = Enumerable.Range(0, 64).Select(i => (Id: NewGrainId(), State: new GrainState<TestState>(new TestState { Name = $"grain {i}", Count = i }))).ToList();
+
+        // All in flight together, the stale one in the middle, as concurrent grains write.
+        var pending = writes.Select(w => storage.WriteStateAsync(StateName, w.Id, w.State)).ToList();
+        var conflict = storage.WriteStateAsync(StateName, movedId, stale);
+
+        await Assert.ThrowsAsync<InconsistentStateException>(() => conflict);
+        await Task.WhenAll(pending);
+        var reader = Open();
+        foreach (var (id, state) in writes)
+        {
+            var read = await ReadAsync(reader, id);
+            Assert.Equal((state.State, state.ETag), (read.State, read.ETag));
+        }
+
+        Assert.Equal(new TestState { Name = "v2" }, (await ReadAsync(reader, movedId)).State);
+    }
+
     Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
 
     async Task IAsyncLifetime.DisposeAsync()
