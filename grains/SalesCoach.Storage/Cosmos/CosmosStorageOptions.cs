@@ -8,7 +8,7 @@ namespace SalesCoach.Storage.Cosmos;
 /// <summary>
 /// Options for the Cosmos DB grain storage and reminder table.
 /// </summary>
-public sealed class CosmosStorageOptions
+public sealed class CosmosStorageOptions : IStorageSerializerOptions
 {
     /// <summary>The default for <see cref="Database"/>.</summary>
     public const string DefaultDatabase = "salescoach";

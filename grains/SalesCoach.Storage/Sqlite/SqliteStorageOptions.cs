@@ -6,7 +6,7 @@ namespace SalesCoach.Storage.Sqlite;
 /// <summary>
 /// Options for the SQLite grain storage and reminder table.
 /// </summary>
-public sealed class SqliteStorageOptions
+public sealed class SqliteStorageOptions : IStorageSerializerOptions
 {
     /// <summary>The default for <see cref="Synchronous"/>: an acknowledged write is on disk.</summary>
     public const string DefaultSynchronous = "FULL";
