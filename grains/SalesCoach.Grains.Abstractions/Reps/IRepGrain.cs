@@ -21,13 +21,10 @@ public interface IRepGrain : IGrainWithStringKey
     [Alias("GetAgenda")]
     Task<AgendaView> GetAgendaAsync();
 
-    /// <summary>Applies a lead's change to the agenda and re-arms the reminder if the earliest due time moved.</summary>
-    [Alias("ApplyAgendaChange")]
-    Task ApplyAgendaChangeAsync(AgendaChange change);
-
     /// <summary>
-    /// Applies a lead command's agenda changes and queues its notifications, persisted in one write
-    /// (then sent outside the caller's turn); what a lead tells its reps goes through here.
+    /// Applies a lead command's agenda changes (re-arming the reminder if the earliest due time moved) and
+    /// queues its notifications, persisted in one write (then sent outside the caller's turn); what a lead
+    /// tells its reps goes through here.
     /// </summary>
     [Alias("Apply")]
     Task ApplyAsync(RepUpdate update);

@@ -31,11 +31,6 @@ public sealed partial class LeadGrain(
     private PipelineDefinition? pipeline;
     private (string Owner, RepProfile? Profile)? ownerProfile;
 
-    // References kept for the activation: GetGrain reads the interface's attributes by reflection on
-    // every call in this Orleans version (8 % of the commands profile); these two are used by every command.
-    private (string PipelineId, IFunnelGrain Grain)? funnel;
-    private (string Id, IRepGrain Grain)? ownerRep;
-
     private LeadState Lead => state.State;
 
     private string Id => this.GetPrimaryKeyString();
@@ -752,7 +747,7 @@ public sealed partial class LeadGrain(
         var events = LeadEvents.Diff(before, Lead, definition, clock.Now, created);
         if (ownerProfile is not { } cached || cached.Owner != Lead.OwnerId)
         {
-            ownerProfile = (Lead.OwnerId, await RepGrain(Lead.OwnerId).GetProfileAsync());
+            ownerProfile = (Lead.OwnerId, await grains.GetGrain<IRepGrain>(Lead.OwnerId).GetProfileAsync());
         }
 
         var owner = ownerProfile.Value.Profile;
@@ -792,12 +787,7 @@ public sealed partial class LeadGrain(
         {
             try
             {
-                if (funnel is not { } cached || cached.PipelineId != effect.Target)
-                {
-                    funnel = cached = (effect.Target, grains.GetGrain<IFunnelGrain>(effect.Target));
-                }
-
-                if (!await cached.Grain.ApplyAsync(effect.Analytics!))
+                if (!await grains.GetGrain<IFunnelGrain>(effect.Target).ApplyAsync(effect.Analytics!))
                 {
                     return;
                 }
@@ -851,7 +841,7 @@ public sealed partial class LeadGrain(
                 Agenda = [.. effects.Where(e => e.Agenda is not null).Select(e => e.Agenda!)],
                 Notifications = [.. effects.Where(e => e.Notify is not null).Select(e => e.Notify!)],
             };
-            attempts.Add(DeliverAsync(effects, RepGrain(repId).ApplyAsync(update)));
+            attempts.Add(DeliverAsync(effects, grains.GetGrain<IRepGrain>(repId).ApplyAsync(update)));
         }
 
         foreach (var seqs in await Task.WhenAll(attempts))
@@ -898,22 +888,6 @@ public sealed partial class LeadGrain(
         }
 
         return Task.CompletedTask;
-    }
-
-    /// <summary>The rep's grain; the owner's reference is kept, others are looked up.</summary>
-    private IRepGrain RepGrain(string repId)
-    {
-        if (repId != Lead.OwnerId)
-        {
-            return grains.GetGrain<IRepGrain>(repId);
-        }
-
-        if (ownerRep is not { } cached || cached.Id != repId)
-        {
-            ownerRep = cached = (repId, grains.GetGrain<IRepGrain>(repId));
-        }
-
-        return cached.Grain;
     }
 
     private async Task<IReadOnlyList<string>> AssigneeRepsAsync(string assigneeId)

@@ -98,8 +98,6 @@ public sealed partial class RepGrain(
 
     public Task<ConversationReference?> GetConversationAsync() => Task.FromResult(Rep.Conversation);
 
-    public Task ApplyAgendaChangeAsync(AgendaChange change) => ApplyAsync(new RepUpdate { Agenda = [change] });
-
     public Task NotifyAsync(Notification notification) => ApplyAsync(new RepUpdate { Notifications = [notification] });
 
     public async Task ApplyAsync(RepUpdate update)

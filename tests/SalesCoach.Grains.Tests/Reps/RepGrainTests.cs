@@ -26,7 +26,7 @@ public sealed class RepGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task ApplyAgendaChangeAsync_ManyTasksOnManyLeads_KeepsOneReminderAtTheEarliestDueTime()
+    public async Task ApplyAsync_ManyTasksOnManyLeads_KeepsOneReminderAtTheEarliestDueTime()
     {
         var (world, pipeline) = await SetUpAsync();
         var now = fixture.Time.GetUtcNow();
@@ -72,7 +72,7 @@ public sealed class RepGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task ApplyAgendaChangeAsync_AgendaEmptied_RemovesTheReminder()
+    public async Task ApplyAsync_AgendaEmptied_RemovesTheReminder()
     {
         var (world, pipeline) = await SetUpAsync();
         var lead = await world.CreateLeadAsync(pipeline.Id);
