@@ -71,8 +71,8 @@ public static class FunnelAggregates
                 Exited = c.Exited,
                 Advanced = c.Advanced,
                 Dropped = c.Lost,
-                Conversion = Rates.Of(c.Advanced, c.Exited),
-                AvgDaysInStage = Rates.Average(c.DaysSum, c.Exited),
+                Conversion = c.Conversion,
+                AvgDaysInStage = c.AvgDays,
                 Stuck = stuck.GetValueOrDefault(s.Id),
             };
         });
@@ -275,10 +275,10 @@ public static class FunnelAggregates
                 Id = s.Id,
                 Name = s.Name,
                 RepExits = r.Exited,
-                RepConversion = Rates.Of(r.Advanced, r.Exited),
-                TeamConversion = Rates.Of(t.Advanced, t.Exited),
-                RepDaysInStage = Rates.Average(r.DaysSum, r.Exited),
-                TeamDaysInStage = Rates.Average(t.DaysSum, t.Exited),
+                RepConversion = r.Conversion,
+                TeamConversion = t.Conversion,
+                RepDaysInStage = r.AvgDays,
+                TeamDaysInStage = t.AvgDays,
             };
         }).ToList();
 

@@ -18,6 +18,12 @@ public sealed class StageCounters
     /// <summary>Of <see cref="ClosedAfter"/>, the leads won.</summary>
     [Id(9)] public long WonAfter { get; set; }
 
+    /// <summary>Of the leads that left the stage, the share that moved on (null when none left).</summary>
+    public double? Conversion => Rates.Of(Advanced, Exited);
+
+    /// <summary>Average days in the stage of the leads that left it (null when none left).</summary>
+    public double? AvgDays => Rates.Average(DaysSum, Exited);
+
     public void Add(StageCounters other)
     {
         Entered += other.Entered;
