@@ -215,12 +215,8 @@ public sealed partial class TeamsAppInstallGrain(
     }
 
     /// <summary>Doubling from <see cref="FirstRetryDelay"/> up to <see cref="MaxRetryDelay"/>; a longer Retry-After wins.</summary>
-    private static TimeSpan RetryDelay(int attempts, TimeSpan? retryAfter)
-    {
-        var delay = FirstRetryDelay * Math.Pow(2, Math.Min(attempts - 1, 20));
-        delay = delay < MaxRetryDelay ? delay : MaxRetryDelay;
-        return retryAfter is { } after && after > delay ? after : delay;
-    }
+    private static TimeSpan RetryDelay(int attempts, TimeSpan? retryAfter) =>
+        RetryBackoff.After(attempts, FirstRetryDelay, MaxRetryDelay, retryAfter);
 
     private async Task DropReminderWhenDoneAsync()
     {

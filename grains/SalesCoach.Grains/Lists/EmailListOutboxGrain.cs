@@ -119,14 +119,7 @@ public sealed partial class EmailListOutboxGrain(
                     LogRejected(entry.Operation.Id, result.Detail);
                     break;
                 default:
-                    var delay = settings.FirstRetryDelay * Math.Pow(2, Math.Min(entry.Attempts - 1, 20));
-                    delay = delay < settings.MaxRetryDelay ? delay : settings.MaxRetryDelay;
-                    if (result.RetryAfter is { } after && after > delay)
-                    {
-                        delay = after;
-                    }
-
-                    entry.NextAttemptAt = now + delay;
+                    entry.NextAttemptAt = now + RetryBackoff.After(entry.Attempts, settings.FirstRetryDelay, settings.MaxRetryDelay, result.RetryAfter);
                     LogRetry(entry.Operation.Id, entry.Attempts, result.Detail);
                     break;
             }

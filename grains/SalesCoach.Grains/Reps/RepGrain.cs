@@ -326,8 +326,7 @@ public sealed partial class RepGrain(
             catch (Exception e)
             {
                 entry.Attempts++;
-                var delay = settings.FirstRetryDelay * Math.Pow(2, Math.Min(entry.Attempts - 1, 20));
-                entry.NextAttemptAt = now + (delay < settings.MaxRetryDelay ? delay : settings.MaxRetryDelay);
+                entry.NextAttemptAt = now + RetryBackoff.After(entry.Attempts, settings.FirstRetryDelay, settings.MaxRetryDelay);
                 LogSendFailed(e, entry.Notification.Id, entry.Attempts);
             }
 
