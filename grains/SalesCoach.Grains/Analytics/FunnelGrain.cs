@@ -1,4 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
+using Orleans.Storage;
 using SalesCoach.Common;
 using SalesCoach.Pipelines;
 using SalesCoach.Reps;
@@ -8,19 +11,31 @@ namespace SalesCoach.Analytics;
 /// <summary>
 /// A pipeline's analytics: applies lead batches to the counters and answers metric queries from them.
 /// Reentrant with group commit: a batch is applied in memory at once, and its call returns after
-/// a state write that began after it, so many leads share one write and none is acknowledged unsaved.
+/// a journal write that began after it, so many leads share one write and none is acknowledged unsaved.
+/// A write holds only the batches since the previous one (<see cref="FunnelJournal"/>).
 /// </summary>
 [Reentrant]
 public sealed class FunnelGrain(
-    [PersistentState("funnel", StorageNames.Analytics)] IPersistentState<FunnelState> state,
+    [FromKeyedServices(StorageNames.Analytics)] IGrainStorage storage,
     IGrainFactory grains,
-    SalesClock clock) : Grain, IFunnelGrain
+    SalesClock clock,
+    ILogger<FunnelGrain> logger) : Grain, IFunnelGrain
 {
+    private readonly List<LeadEventBatch> unsaved = [];
+    private FunnelJournal journal = null!;
     private long changes;
     private long persisted;
     private Task? writer;
 
-    private FunnelState Funnel => state.State;
+    private FunnelState Funnel => journal.State;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        journal = new FunnelJournal(storage, this.GetGrainId(), logger);
+        return journal.LoadAsync();
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => journal.IdleAsync();
 
     public async Task<bool> ApplyAsync(LeadEventBatch batch)
     {
@@ -32,6 +47,7 @@ public sealed class FunnelGrain(
 
         if (batch.Seq > seen)
         {
+            unsaved.Add(batch);
             changes++;
         }
 
@@ -81,7 +97,21 @@ public sealed class FunnelGrain(
     private async Task WriteAsync()
     {
         var covering = changes;
-        await state.WriteStateAsync();
+        var page = unsaved.ToList();
+        unsaved.Clear();
+        try
+        {
+            await journal.AppendAsync(page);
+        }
+        finally
+        {
+            if (journal.Broken)
+            {
+                // What is in memory may not be in storage: reload; the leads re-send what was not acknowledged.
+                DeactivateOnIdle();
+            }
+        }
+
         persisted = Math.Max(persisted, covering);
     }
 

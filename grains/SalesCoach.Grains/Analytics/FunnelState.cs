@@ -1,6 +1,6 @@
 namespace SalesCoach.Analytics;
 
-/// <summary>Everything a pipeline's funnel grain persists: counters, open leads, forecast snapshots, and what was applied.</summary>
+/// <summary>Everything a pipeline's funnel grain persists (as <see cref="FunnelJournal"/>'s snapshot): counters, open leads, forecast snapshots, and what was applied.</summary>
 [GenerateSerializer]
 public sealed class FunnelState
 {
@@ -21,6 +21,8 @@ public sealed class FunnelState
     /// that day, for the forecast by historical stage-to-win rate. Missing for days before it existed.
     /// </summary>
     [Id(4)] public Dictionary<int, Dictionary<string, Dictionary<string, decimal>>> OpenValueAtDayStart { get; set; } = [];
+    /// <summary>The first <see cref="FunnelJournal"/> page this state does not include (0 before the journal existed).</summary>
+    [Id(5)] public long JournalFrom { get; set; }
 
     /// <summary>The roll-ups the queries read: built from the state on first use, then kept current by <see cref="FunnelAggregates.Apply"/>.</summary>
     internal FunnelRollups Rollups() => rollups ??= FunnelRollups.Build(this);

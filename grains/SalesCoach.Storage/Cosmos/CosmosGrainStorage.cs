@@ -98,7 +98,8 @@ public sealed partial class CosmosGrainStorage : IGrainStorage, ILifecyclePartic
     {
         ArgumentNullException.ThrowIfNull(grainState);
         cancellationToken.ThrowIfCancellationRequested();
-        var container = await _container.GetAsync(cancellationToken).ConfigureAwait(false);
+
+        // Serialise before the first await: a reentrant grain may change its state while the write is under way.
         var id = CosmosKeys.GrainStateId(_serviceId, stateName, grainId);
         var document = new GrainStateDocument
         {
@@ -107,6 +108,7 @@ public sealed partial class CosmosGrainStorage : IGrainStorage, ILifecyclePartic
             StateName = stateName,
             Data = _serializer.Serialize(grainState.State).ToArray(),
         };
+        var container = await _container.GetAsync(cancellationToken).ConfigureAwait(false);
         using var body = new MemoryStream();
         await JsonSerializer.SerializeAsync(body, document, CosmosJsonContext.Default.GrainStateDocument, cancellationToken).ConfigureAwait(false);
         body.Position = 0;

@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Orleans.Runtime.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
 using SalesCoach.Common;
@@ -16,7 +18,8 @@ namespace SalesCoach.Grains.Tests.Infrastructure;
 /// <summary>
 /// An Orleans test cluster on a real SQLite file (grain state and reminders), with business time
 /// on a <see cref="FakeTimeProvider"/> and a <see cref="RecordingNotifier"/> in place of Teams.
-/// It can be restarted on the same file to prove what survives a restart.
+/// It can be restarted on the same file to prove what survives a restart, and its storage can be made
+/// to fail chosen writes (<see cref="StorageFaults"/>).
 /// </summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
@@ -31,6 +34,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     public RecordingEmailLists EmailLists { get; } = new();
 
     public RecordingTeamsAppInstaller TeamsApps { get; } = new();
+
+    /// <summary>Write failures a test arms; every storage goes through <see cref="FaultyStorage"/>.</summary>
+    public StorageFaults StorageFaults { get; } = new();
 
     public TestCluster Cluster { get; private set; } = null!;
 
@@ -98,6 +104,9 @@ public sealed class ClusterFixture : IAsyncLifetime
             foreach (var name in StorageNames.All)
             {
                 silo.AddSqliteGrainStorage(name, o => o.Path = fixture.DatabasePath);
+                silo.Services.AddGrainStorage(name, (services, n) => new FaultyStorage(
+                    ActivatorUtilities.CreateInstance<SqliteGrainStorage>(services, n, services.GetRequiredService<IOptionsMonitor<SqliteStorageOptions>>().Get(n)),
+                    fixture.StorageFaults));
             }
 
             silo.UseSqliteReminderService(o => o.Path = fixture.DatabasePath);
