@@ -11,6 +11,7 @@ namespace SalesCoach.Reps;
 /// </summary>
 public sealed partial class RepGrain(
     [PersistentState("rep", StorageNames.Reps)] IPersistentState<RepState> state,
+    [PersistentState("sent", StorageNames.Reps)] IPersistentState<SentLog> sent,
     IGrainFactory grains,
     INotifier notifier,
     SalesClock clock,
@@ -294,7 +295,7 @@ public sealed partial class RepGrain(
     /// <summary>Adds a notification unless it is already queued or was sent; true when added.</summary>
     private bool Enqueue(Notification notification)
     {
-        if (Rep.Sent.ContainsKey(notification.Id) || Rep.Outbox.Exists(e => e.Notification.Id == notification.Id))
+        if (sent.State.Contains(notification.Id) || Rep.Outbox.Exists(e => e.Notification.Id == notification.Id))
         {
             return false;
         }
@@ -306,40 +307,43 @@ public sealed partial class RepGrain(
     }
 
     /// <summary>
-    /// Sends what is due in the outbox, then persists the "sent" marks in one write: a crash after a
-    /// send but before that write is the only way a notification goes twice, so the write is not put
-    /// off (a silo kill test holds every notification to exactly once). A failure is retried later
-    /// with a doubling delay.
+    /// Sends what is due in the outbox, then persists the "sent" marks in one write of the
+    /// <see cref="SentLog"/>: a crash after a send but before that write is the only way a notification
+    /// goes twice, so the write is not put off (a silo kill test holds every notification to exactly
+    /// once). The rep's own row is written only for a failure (retried later with a doubling delay) or an
+    /// expired entry; an entry sent leaves the stored outbox with the rep's next write, and is dropped at
+    /// activation if it is still there.
     /// </summary>
     private async Task SendOutboxAsync()
     {
         var now = clock.Now;
-        var changed = false;
+        var (marked, changed) = (false, false);
         foreach (var entry in Rep.Outbox.Where(e => e.NextAttemptAt <= now).ToList())
         {
             try
             {
                 await notifier.SendAsync(entry.Notification, Rep.Conversation, CancellationToken.None);
                 Rep.Outbox.Remove(entry);
-                Rep.Sent[entry.Notification.Id] = now;
+                marked |= sent.State.Add(entry.Notification.Id, now);
             }
             catch (Exception e)
             {
                 entry.Attempts++;
                 entry.NextAttemptAt = now + RetryBackoff.After(entry.Attempts, settings.FirstRetryDelay, settings.MaxRetryDelay);
                 LogSendFailed(e, entry.Notification.Id, entry.Attempts);
+                changed = true;
             }
-
-            changed = true;
         }
 
-        foreach (var old in Rep.Sent.Where(s => s.Value < now - settings.SentRetention).Select(s => s.Key).ToList())
-        {
-            Rep.Sent.Remove(old);
-        }
+        marked |= sent.State.Prune(now - settings.SentRetention);
 
         // A prompt that could not reach the rep for weeks is no longer worth sending.
         changed |= Rep.Outbox.RemoveAll(e => e.Notification.CreatedAt < now - settings.SentRetention) > 0;
+
+        if (marked)
+        {
+            await sent.WriteStateAsync();
+        }
 
         if (changed)
         {
@@ -360,14 +364,27 @@ public sealed partial class RepGrain(
         retryTimer.Change(dueIn, Timeout.InfiniteTimeSpan);
     }
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        if (Rep.Sent.Count > 0)
+        {
+            // Stored before the sent log existed: moved into it, the log written first so nothing is lost between.
+            foreach (var (id, at) in Rep.Sent)
+            {
+                sent.State.Add(id, at);
+            }
+
+            await sent.WriteStateAsync();
+            Rep.Sent.Clear();
+            await state.WriteStateAsync();
+        }
+
+        // Sent, but still in the stored outbox when the grain stopped (the sent mark is written alone).
+        Rep.Outbox.RemoveAll(e => sent.State.Contains(e.Notification.Id));
         if (Rep.Outbox.Count > 0)
         {
             ScheduleSend(TimeSpan.Zero); // what a crash left unsent goes out now
         }
-
-        return Task.CompletedTask;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sending notification {NotificationId} failed (attempt {Attempts}); will retry")]

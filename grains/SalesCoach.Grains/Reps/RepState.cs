@@ -12,7 +12,7 @@ public sealed class RepState
     /// <summary>Tasks already prompted, with the due time they were prompted for (a re-dated task is prompted again).</summary>
     [Id(3)] public Dictionary<string, DateTimeOffset> Prompted { get; set; } = [];
     [Id(4)] public List<OutboxEntry> Outbox { get; set; } = [];
-    /// <summary>Ids of notifications already sent, with when (kept for a while to refuse repeats).</summary>
+    /// <summary>Only in rows stored before the rep's <see cref="SentLog"/>: moved into it when the grain activates.</summary>
     [Id(5)] public Dictionary<string, DateTimeOffset> Sent { get; set; } = [];
     /// <summary>The UTC day (yyyy-MM-dd) of the last overdue digest.</summary>
     [Id(6)] public string? LastDigestDay { get; set; }

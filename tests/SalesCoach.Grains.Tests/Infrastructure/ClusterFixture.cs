@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime.Hosting;
+using Orleans.Storage;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
 using SalesCoach.Common;
@@ -58,6 +59,10 @@ public sealed class ClusterFixture : IAsyncLifetime
         await Cluster.DisposeAsync();
         await StartAsync();
     }
+
+    /// <summary>The primary silo's grain storage named <paramref name="name"/>, to store rows as an older version did.</summary>
+    public IGrainStorage Storage(string name) =>
+        ((InProcessSiloHandle)Cluster.Primary!).SiloHost.Services.GetRequiredKeyedService<IGrainStorage>(name);
 
     /// <summary>How many reminder rows the given grain has in the SQLite reminder table.</summary>
     public async Task<int> ReminderRowsAsync(string grainIdPrefix)

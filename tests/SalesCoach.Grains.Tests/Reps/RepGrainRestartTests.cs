@@ -60,6 +60,35 @@ public sealed class RepGrainRestartTests : IAsyncLifetime
         Assert.Equal(["call"], (await rep.GetAgendaAsync()).Tasks.Select(t => t.TaskId));
     }
 
+    [Fact]
+    public async Task Activate_RowStoredBeforeTheSentLog_ItsSentIdsStillRefuseRepeatsAndItsUnsentOutboxGoesOnce()
+    {
+        var repId = Ids.New("cy");
+        var now = fixture.Time.GetUtcNow();
+        Notification Guidance(string id) => new() { Id = id, RepId = repId, Kind = NotificationKind.StageGuidance, Title = id, CreatedAt = now };
+
+        // As a rep row looked before the sent log: "old/1" sent (and still in the stored outbox), "old/2" waiting.
+        var legacy = new RepState
+        {
+            Profile = new RepProfile { Id = repId, Name = "Cy" },
+            Sent = new() { ["guidance:old/1"] = now.AddDays(-1) },
+            Outbox = [new OutboxEntry { Notification = Guidance("guidance:old/1"), NextAttemptAt = now }, new OutboxEntry { Notification = Guidance("guidance:old/2"), NextAttemptAt = now }],
+        };
+        await fixture.Storage(StorageNames.Reps).WriteStateAsync("rep", GrainId.Create("rep", repId), new GrainState<RepState> { State = legacy });
+
+        var rep = fixture.Grains.GetGrain<IRepGrain>(repId);
+        await rep.NotifyAsync(Guidance("guidance:old/1"));
+        await WaitUntilAsync(() => fixture.Notifier.SentTo(repId).Any(n => n.Id == "guidance:old/2"));
+        await fixture.RestartAsync();
+        rep = fixture.Grains.GetGrain<IRepGrain>(repId);
+        await rep.NotifyAsync(Guidance("guidance:old/1"));
+        await rep.NotifyAsync(Guidance("guidance:old/2"));
+        await System.Threading.Tasks.Task.Delay(500);
+
+        Assert.Equal(["guidance:old/2"], fixture.Notifier.SentTo(repId).Select(n => n.Id));
+        Assert.Equal("Cy", (await rep.GetProfileAsync())?.Name);
+    }
+
     private static async System.Threading.Tasks.Task WaitUntilAsync(Func<bool> condition)
     {
         for (var waited = 0; !condition(); waited += 20)
