@@ -24,6 +24,7 @@ public sealed partial class RepGrain(
     private readonly RepOptions settings = options.Value;
     private IGrainTimer? wakeTimer;
     private IGrainTimer? retryTimer;
+    private Task sending = Task.CompletedTask;
 
     private RepState Rep => state.State;
 
@@ -300,24 +301,45 @@ public sealed partial class RepGrain(
             return false;
         }
 
-        Rep.Outbox.Add(new OutboxEntry { Notification = notification, NextAttemptAt = clock.Now });
+        // Its age decides when an unsendable entry is dropped: one made without a time is as old as its queueing.
+        var queued = notification.CreatedAt == default ? notification with { CreatedAt = clock.Now } : notification;
+        Rep.Outbox.Add(new OutboxEntry { Notification = queued, NextAttemptAt = clock.Now });
         Rep.Kudos += notification.Kind == NotificationKind.Kudos ? 1 : 0;
         Rep.Praise += notification.Kind == NotificationKind.Praise ? 1 : 0;
         return true;
+    }
+
+    /// <summary>Runs a send pass once the one under way (if any) has finished: two passes would send an entry twice.</summary>
+    private async Task SendOutboxAsync()
+    {
+        while (!sending.IsCompleted)
+        {
+            await sending;
+        }
+
+        sending = SendPassAsync();
+        await sending;
     }
 
     /// <summary>
     /// Sends what is due in the outbox, then persists the "sent" marks in one write of the
     /// <see cref="SentLog"/>: a crash after a send but before that write is the only way a notification
     /// goes twice, so the write is not put off (a silo kill test holds every notification to exactly
-    /// once). The rep's own row is written only for a failure (retried later with a doubling delay) or an
-    /// expired entry; an entry sent leaves the stored outbox with the rep's next write, and is dropped at
-    /// activation if it is still there.
+    /// once). The pass interleaves with the rep's calls (a send to Teams can wait seconds on a 429), so it
+    /// writes only the sent log; the rep's own row is written by the calls: an entry sent leaves the
+    /// stored outbox with the rep's next write (and is dropped at activation if still there), and a
+    /// failure's retry count or an expired entry is kept in memory until then (lost, they cost at most an
+    /// early retry or a second look).
     /// </summary>
-    private async Task SendOutboxAsync()
+    private async Task SendPassAsync()
     {
         var now = clock.Now;
-        var (marked, changed) = (false, false);
+        var marked = false;
+
+        // A prompt that could not reach the rep for weeks is no longer worth sending; dropped before
+        // sending, so an entry sent but still in a stored outbox is never taken for unsent once the
+        // sent log has forgotten it.
+        Rep.Outbox.RemoveAll(e => e.Notification.CreatedAt < now - settings.SentRetention);
         foreach (var entry in Rep.Outbox.Where(e => e.NextAttemptAt <= now).ToList())
         {
             try
@@ -331,23 +353,14 @@ public sealed partial class RepGrain(
                 entry.Attempts++;
                 entry.NextAttemptAt = now + RetryBackoff.After(entry.Attempts, settings.FirstRetryDelay, settings.MaxRetryDelay);
                 LogSendFailed(e, entry.Notification.Id, entry.Attempts);
-                changed = true;
             }
         }
 
         marked |= sent.State.Prune(now - settings.SentRetention);
 
-        // A prompt that could not reach the rep for weeks is no longer worth sending.
-        changed |= Rep.Outbox.RemoveAll(e => e.Notification.CreatedAt < now - settings.SentRetention) > 0;
-
         if (marked)
         {
             await sent.WriteStateAsync();
-        }
-
-        if (changed)
-        {
-            await state.WriteStateAsync();
         }
 
         if (Rep.Outbox.Count > 0)
@@ -357,10 +370,10 @@ public sealed partial class RepGrain(
         }
     }
 
-    /// <summary>One timer, moved rather than re-created: a send is queued per notification.</summary>
+    /// <summary>One timer, moved rather than re-created: a send is queued per notification. It interleaves, so the rep's calls never wait on Teams.</summary>
     private void ScheduleSend(TimeSpan dueIn)
     {
-        retryTimer ??= this.RegisterGrainTimer(_ => SendOutboxAsync(), new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan));
+        retryTimer ??= this.RegisterGrainTimer(_ => SendOutboxAsync(), new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan) { Interleave = true });
         retryTimer.Change(dueIn, Timeout.InfiniteTimeSpan);
     }
 
@@ -386,6 +399,9 @@ public sealed partial class RepGrain(
             ScheduleSend(TimeSpan.Zero); // what a crash left unsent goes out now
         }
     }
+
+    /// <summary>A send pass under way finishes first, so its sent marks are written.</summary>
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => sending;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sending notification {NotificationId} failed (attempt {Attempts}); will retry")]
     private partial void LogSendFailed(Exception exception, string notificationId, int attempts);

@@ -3,10 +3,12 @@ using SalesCoach.Reps;
 
 namespace SalesCoach.Grains.Tests.Infrastructure;
 
-/// <summary>An <see cref="INotifier"/> that remembers what it was asked to send, and can be told to fail.</summary>
+/// <summary>An <see cref="INotifier"/> that remembers what it was asked to send, and can be told to fail or to hold a rep's sends.</summary>
 public sealed class RecordingNotifier : INotifier
 {
     private readonly ConcurrentQueue<Notification> sent = new();
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> holds = new(StringComparer.Ordinal);
+    private int held;
 
     public bool Failing { get; set; }
 
@@ -18,15 +20,34 @@ public sealed class RecordingNotifier : INotifier
 
     public IReadOnlyList<Notification> SentTo(string repId) => [.. sent.Where(n => n.RepId == repId)];
 
-    public Task SendAsync(Notification notification, ConversationReference? conversation, CancellationToken cancellationToken)
+    /// <summary>Sends held up so far (each waits until its hold is released).</summary>
+    public int Held => held;
+
+    /// <summary>Holds every send to <paramref name="repId"/> until the returned hold is released, as Teams does while it throttles.</summary>
+    public TaskCompletionSource Hold(string repId) => holds[repId] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void Release(string repId)
+    {
+        if (holds.TryRemove(repId, out var hold))
+        {
+            hold.TrySetResult();
+        }
+    }
+
+    public async Task SendAsync(Notification notification, ConversationReference? conversation, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref attempts);
+        if (holds.TryGetValue(notification.RepId, out var hold))
+        {
+            Interlocked.Increment(ref held);
+            await hold.Task;
+        }
+
         if (Failing)
         {
             throw new HttpRequestException("Teams is unavailable (test)");
         }
 
         sent.Enqueue(notification);
-        return Task.CompletedTask;
     }
 }

@@ -126,6 +126,47 @@ public sealed class RepGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task ApplyAsync_WhileASendToTheRepIsHeldUp_AppliesWithoutWaitingAndTheSendFinishesOnce()
+    {
+        var world = await new World(fixture).WithTeamAsync();
+        var rep = world.Rep(world.Ana);
+        var guidance = new Notification { Id = $"guidance:{Ids.New("l")}/1", RepId = world.Ana, Kind = NotificationKind.StageGuidance, Title = "Acme is now in Work" };
+        var item = new AgendaItem { LeadId = "lead-1", LeadName = "Acme", TaskId = "call", Title = "Call", StageId = "work", DueAt = fixture.Time.GetUtcNow().AddDays(1) };
+        fixture.Notifier.Hold(world.Ana);
+        try
+        {
+            var heldBefore = fixture.Notifier.Held;
+            await rep.NotifyAsync(guidance);
+            await WaitUntilAsync(() => fixture.Notifier.Held > heldBefore); // the send pass is waiting on "Teams"
+
+            // A lead command's update (a card click) must not queue behind that send.
+            var apply = rep.ApplyAsync(new RepUpdate { Agenda = [new AgendaChange { LeadId = "lead-1", LeadName = "Acme", Upserts = [item], Owns = true }] });
+            Assert.Same(apply, await System.Threading.Tasks.Task.WhenAny(apply, System.Threading.Tasks.Task.Delay(TimeSpan.FromSeconds(20))));
+            await apply;
+            Assert.Equal(["call"], (await rep.GetAgendaAsync()).Tasks.Select(t => t.TaskId));
+            Assert.Empty(fixture.Notifier.SentTo(world.Ana));
+        }
+        finally
+        {
+            fixture.Notifier.Release(world.Ana);
+        }
+
+        await WaitUntilAsync(() => fixture.Notifier.SentTo(world.Ana).Count > 0);
+        await rep.NotifyAsync(guidance);
+        await System.Threading.Tasks.Task.Delay(200);
+        Assert.Single(fixture.Notifier.SentTo(world.Ana));
+    }
+
+    private static async System.Threading.Tasks.Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var waited = 0; !condition(); waited += 20)
+        {
+            Assert.True(waited < 10_000, "timed out waiting");
+            await System.Threading.Tasks.Task.Delay(20);
+        }
+    }
+
+    [Fact]
     public async Task ReceiveReminder_RepUnreachableForWeeks_DropsTheStalePromptInsteadOfSendingIt()
     {
         var (world, pipeline) = await SetUpAsync();
