@@ -125,28 +125,57 @@ internal sealed partial class SqliteWriteBatcher
         // BEGIN IMMEDIATE takes the write lock up front (waiting up to busy_timeout for the reminder
         // table or a clear), so no statement inside can fail with SQLITE_BUSY half-way.
         using var transaction = connection.BeginTransaction(deferred: false);
-        foreach (var write in batch)
-        {
-            using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = write.Sql;
-            foreach (var (name, value) in write.Parameters)
-            {
-                command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-            }
 
-            try
+        // One command per statement text, re-bound for each write: SQLite prepares each text once per batch, not once per write.
+        var commands = new Dictionary<string, SqliteCommand>(StringComparer.Ordinal);
+        try
+        {
+            foreach (var write in batch)
             {
-                write.Changed = command.ExecuteNonQuery() > 0;
+                Execute(Command(write.Sql), write);
             }
-            catch (SqliteException e) when (IsStatementError(e))
+        }
+        finally
+        {
+            foreach (var command in commands.Values)
             {
-                // SQLite undid this statement only; the rest of the batch goes on.
-                write.Error = e;
+                command.Dispose();
             }
         }
 
         transaction.Commit();
+
+        SqliteCommand Command(string sql)
+        {
+            if (!commands.TryGetValue(sql, out var command))
+            {
+                command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = sql;
+                commands[sql] = command;
+            }
+
+            return command;
+        }
+    }
+
+    private static void Execute(SqliteCommand command, PendingWrite write)
+    {
+        command.Parameters.Clear();
+        foreach (var (name, value) in write.Parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        try
+        {
+            write.Changed = command.ExecuteNonQuery() > 0;
+        }
+        catch (SqliteException e) when (IsStatementError(e))
+        {
+            // SQLite undid this statement only; the rest of the batch goes on.
+            write.Error = e;
+        }
     }
 
     // Errors SQLite answers with a statement-level rollback (constraint, too big, datatype mismatch,
