@@ -129,7 +129,7 @@ public sealed partial class RepGrain(
 
         if (queued)
         {
-            ScheduleSend(TimeSpan.Zero); // sent outside the caller's turn: commands never wait on Teams
+            ScheduleSend(TimeSpan.Zero); // sent outside the caller's turn, on the interleaving timer: commands do not wait on Teams
         }
     }
 
@@ -370,7 +370,7 @@ public sealed partial class RepGrain(
         }
     }
 
-    /// <summary>One timer, moved rather than re-created: a send is queued per notification. It interleaves, so the rep's calls never wait on Teams.</summary>
+    /// <summary>One timer, moved rather than re-created: a send is queued per notification. It interleaves, so the rep's calls do not wait on its sends.</summary>
     private void ScheduleSend(TimeSpan dueIn)
     {
         retryTimer ??= this.RegisterGrainTimer(_ => SendOutboxAsync(), new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan) { Interleave = true });
