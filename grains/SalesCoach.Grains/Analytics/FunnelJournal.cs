@@ -36,9 +36,6 @@ internal sealed partial class FunnelJournal(IGrainStorage storage, GrainId grain
     /// <summary>True after a write whose outcome is unknown: the owner must reload before writing again.</summary>
     public bool Broken { get; private set; }
 
-    /// <summary>Journal pages in storage (written or loaded, not yet deleted by a snapshot), for tests and diagnostics.</summary>
-    public int PagesStored => pages.Count;
-
     public static string PageName(long number) => $"{SnapshotName}.journal.{number}";
 
     /// <summary>Reads the snapshot, then replays the pages after it in order, up to the first page not written.</summary>

@@ -23,8 +23,6 @@ public sealed class SentLog
     /// <summary>By <see cref="DateOnly.DayNumber"/> of the UTC day sent: the ids' hashes.</summary>
     [Id(0)] public Dictionary<int, List<ulong>> Days { get; set; } = [];
 
-    public int Count => Days.Values.Sum(d => d.Count);
-
     public bool Contains(string notificationId) => Index().Contains(Hash(notificationId));
 
     /// <summary>Records a send; false when the id was already recorded.</summary>
