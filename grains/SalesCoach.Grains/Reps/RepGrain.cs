@@ -21,6 +21,9 @@ public sealed partial class RepGrain(
     /// <summary>The name of the rep's one reminder.</summary>
     public const string AgendaReminder = "agenda";
 
+    /// <summary>How long a reminder tick waits for its own sends before letting the rep's other calls in (wall-clock time).</summary>
+    public static readonly TimeSpan SendWaitInTurn = TimeSpan.FromSeconds(1);
+
     private readonly RepOptions settings = options.Value;
     private IGrainTimer? wakeTimer;
     private IGrainTimer? retryTimer;
@@ -253,7 +256,14 @@ public sealed partial class RepGrain(
         Rep.ReminderDueAt = null; // it fired; ArmAsync registers the next one
         await ArmAsync();
         await state.WriteStateAsync();
-        await SendOutboxAsync();
+
+        // Sent within this turn when Teams answers at once; a send sitting out a 429 finishes beside the
+        // rep's next calls (the pass interleaves, like the timer's) instead of holding them.
+        var pass = SendOutboxAsync();
+        if (await Task.WhenAny(pass, Task.Delay(SendWaitInTurn)) == pass)
+        {
+            await pass;
+        }
     }
 
     /// <summary>Keeps the one reminder at the next wake time, touching the reminder table only when that time moves earlier or passes.</summary>

@@ -157,6 +157,35 @@ public sealed class RepGrainTests(ClusterFixture fixture)
         Assert.Single(fixture.Notifier.SentTo(world.Ana));
     }
 
+    [Fact]
+    public async Task ReceiveReminder_PromptSendHeldUp_ReturnsAndTheRepTakesCallsWhileThePromptWaits()
+    {
+        var (world, pipeline) = await SetUpAsync();
+        var lead = await world.CreateLeadAsync(pipeline.Id, owner: world.Bo);
+        var rep = world.Rep(world.Bo);
+        fixture.Time.Advance(TimeSpan.FromMinutes(61));
+        fixture.Notifier.Hold(world.Bo);
+        try
+        {
+            var tick = WakeAsync(rep);
+            Assert.Same(tick, await System.Threading.Tasks.Task.WhenAny(tick, System.Threading.Tasks.Task.Delay(TimeSpan.FromSeconds(20))));
+            await tick;
+
+            var agenda = rep.GetAgendaAsync();
+            Assert.Same(agenda, await System.Threading.Tasks.Task.WhenAny(agenda, System.Threading.Tasks.Task.Delay(TimeSpan.FromSeconds(20))));
+            Assert.Equal(3, (await agenda).Tasks.Count);
+            Assert.DoesNotContain(fixture.Notifier.SentTo(world.Bo), n => n.Kind == NotificationKind.TaskDue);
+        }
+        finally
+        {
+            fixture.Notifier.Release(world.Bo);
+        }
+
+        await WaitUntilAsync(() => fixture.Notifier.SentTo(world.Bo).Any(n => n.Kind == NotificationKind.TaskDue));
+        await WakeAsync(rep);
+        Assert.Single(fixture.Notifier.SentTo(world.Bo), n => n.Kind == NotificationKind.TaskDue && n.LeadId == lead.Id);
+    }
+
     private static async System.Threading.Tasks.Task WaitUntilAsync(Func<bool> condition)
     {
         for (var waited = 0; !condition(); waited += 20)
