@@ -7,6 +7,7 @@ using SalesCoach.DirectorySync;
 using WireMock.Matchers;
 using Request = WireMock.RequestBuilders.Request;
 using Response = WireMock.ResponseBuilders.Response;
+using SalesCoach.Tests.Shared;
 
 namespace SalesCoach.Api.Tests.Integrations;
 
@@ -28,15 +29,6 @@ public sealed class ProactiveReachTests(GraphHostFixture host)
     private int Calls(string path, string method = "POST") =>
         host.Graph.Server.LogEntries.Count(e => e.RequestMessage.Path == path && e.RequestMessage.Method == method);
 
-    private static async Task WaitUntilAsync(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"timed out waiting for {what}");
-            await Task.Delay(20);
-        }
-    }
 
     private async Task<string> NewRepAsync()
     {
@@ -133,9 +125,9 @@ public sealed class ProactiveReachTests(GraphHostFixture host)
             .RespondWith(GraphStub.Json(new JsonObject { ["id"] = "1" }));
 
         (await KudosAsync(rep, "First deal closed, well done")).EnsureSuccessStatusCode();
-        await WaitUntilAsync(() => Calls(InstallPath(rep)) == 1, "the install request");
+        await Eventually.TrueAsync(() => Calls(InstallPath(rep)) == 1, "the install request");
         (await KudosAsync(rep, "And a second one")).EnsureSuccessStatusCode(); // still unreachable: no second install
-        await WaitUntilAsync(async () => (await host.Services.GetRequiredService<IGrainFactory>().GetGrain<ITeamsAppInstallGrain>(rep).GetAsync()).Status == "installed");
+        await Eventually.TrueAsync(async () => (await host.Services.GetRequiredService<IGrainFactory>().GetGrain<ITeamsAppInstallGrain>(rep).GetAsync()).Status == "installed", "the install to be recorded");
 
         // Teams, having installed the app, tells the bot (Development mode: loopback needs no token).
         using var update = await host.As("").PostAsync("/api/messages", new StringContent(ConversationUpdate(rep).ToJsonString(), Encoding.UTF8, "application/json"));
@@ -143,7 +135,7 @@ public sealed class ProactiveReachTests(GraphHostFixture host)
 
         bool Delivered(string text) => host.Graph.Server.LogEntries.Any(e =>
             e.RequestMessage.Path.StartsWith($"/v3/conversations/a:dm-{rep}", StringComparison.Ordinal) && e.RequestMessage.Body?.Contains(text, StringComparison.Ordinal) == true);
-        await WaitUntilAsync(() => Delivered("First deal closed, well done") && Delivered("And a second one"), "the waiting kudos delivered");
+        await Eventually.TrueAsync(() => Delivered("First deal closed, well done") && Delivered("And a second one"), "the waiting kudos delivered");
 
         Assert.Equal(1, Calls(InstallPath(rep)));
         var grain = host.Services.GetRequiredService<IGrainFactory>().GetGrain<ITeamsAppInstallGrain>(rep);
@@ -168,7 +160,7 @@ public sealed class ProactiveReachTests(GraphHostFixture host)
             .RespondWith(GraphStub.Json(new JsonObject { ["id"] = "1" }));
 
         (await KudosAsync(rep, "Welcome back, the pipeline missed you")).EnsureSuccessStatusCode();
-        await WaitUntilAsync(() => Delivered(ChatId(rep), "Welcome back, the pipeline missed you"), "the waiting kudos delivered to the existing chat");
+        await Eventually.TrueAsync(() => Delivered(ChatId(rep), "Welcome back, the pipeline missed you"), "the waiting kudos delivered to the existing chat");
 
         var view = await host.Services.GetRequiredService<IGrainFactory>().GetGrain<ITeamsAppInstallGrain>(rep).GetAsync();
         Assert.Equal(("alreadyInstalled", "stored", null), (view.Status, view.Chat, view.LastError));
@@ -195,7 +187,7 @@ public sealed class ProactiveReachTests(GraphHostFixture host)
         var grain = host.Services.GetRequiredService<IGrainFactory>().GetGrain<ITeamsAppInstallGrain>(rep);
 
         (await KudosAsync(rep, "Nice")).EnsureSuccessStatusCode();
-        await WaitUntilAsync(async () => (await grain.GetAsync()).Chat == "failed");
+        await Eventually.TrueAsync(async () => (await grain.GetAsync()).Chat == "failed", "the chat lookup to fail");
         (await KudosAsync(rep, "Nice again")).EnsureSuccessStatusCode();
         host.Clock.Advance(TimeSpan.FromHours(7)); // past the longest backoff
         await grain.AsReference<IRemindable>().ReceiveReminder(TeamsAppInstallGrain.RetryReminder, default);
@@ -222,7 +214,7 @@ public sealed class ProactiveReachTests(GraphHostFixture host)
             var grain = fresh.Services.GetRequiredService<IGrainFactory>().GetGrain<ITeamsAppInstallGrain>(rep);
 
             (await fresh.As(SalesCoachHostFixture.Admin).PostAsync("/api/kudos", ApiJson.Content(new { to = rep, message = "Nice" }))).EnsureSuccessStatusCode();
-            await WaitUntilAsync(async () => (await grain.GetAsync()).Chat == "noServiceUrl");
+            await Eventually.TrueAsync(async () => (await grain.GetAsync()).Chat == "noServiceUrl", "the chat lookup to find no serviceUrl");
 
             var view = await grain.GetAsync();
             Assert.Equal("alreadyInstalled", view.Status);
@@ -250,7 +242,7 @@ public sealed class ProactiveReachTests(GraphHostFixture host)
 
         (await KudosAsync(rep, "Nice")).EnsureSuccessStatusCode();
         var grain = host.Services.GetRequiredService<IGrainFactory>().GetGrain<ITeamsAppInstallGrain>(rep);
-        await WaitUntilAsync(async () => (await grain.GetAsync()).Status == expected);
+        await Eventually.TrueAsync(async () => (await grain.GetAsync()).Status == expected, $"the install status {expected}");
         (await KudosAsync(rep, "Nice again")).EnsureSuccessStatusCode();
 
         var view = await grain.GetAsync();
@@ -270,7 +262,7 @@ public sealed class ProactiveReachTests(GraphHostFixture host)
 
         (await KudosAsync(rep, "Nice")).EnsureSuccessStatusCode();
         var grain = host.Services.GetRequiredService<IGrainFactory>().GetGrain<ITeamsAppInstallGrain>(rep);
-        await WaitUntilAsync(async () => (await grain.GetAsync()).Attempts == 1);
+        await Eventually.TrueAsync(async () => (await grain.GetAsync()).Attempts == 1, "the first install attempt");
 
         var view = await grain.GetAsync();
         Assert.Equal("pending", view.Status);
@@ -278,13 +270,4 @@ public sealed class ProactiveReachTests(GraphHostFixture host)
         Assert.Equal(view.RequestedAt + TimeSpan.FromMinutes(1), view.NextAttemptAt); // tried again after the backoff, on the business clock
     }
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "timed out");
-            await Task.Delay(20);
-        }
-    }
 }

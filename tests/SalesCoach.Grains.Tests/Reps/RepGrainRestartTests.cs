@@ -1,6 +1,7 @@
 using SalesCoach.Grains.Tests.Infrastructure;
 using SalesCoach.Reps;
 using static SalesCoach.Grains.Tests.Infrastructure.Pipelines;
+using SalesCoach.Tests.Shared;
 
 namespace SalesCoach.Grains.Tests.Reps;
 
@@ -48,7 +49,7 @@ public sealed class RepGrainRestartTests : IAsyncLifetime
 
         await rep.ApplyAsync(update);
         await rep.ApplyAsync(update); // a lead re-delivering after a crash
-        await WaitUntilAsync(() => fixture.Notifier.SentTo(world.Ana).Any(n => n.Id == guidance.Id));
+        await Eventually.TrueAsync(() => fixture.Notifier.SentTo(world.Ana).Any(n => n.Id == guidance.Id), "the outbox to send");
 
         // The "sent" mark is persisted right after the send, so a restart does not send it again.
         await fixture.RestartAsync();
@@ -78,7 +79,7 @@ public sealed class RepGrainRestartTests : IAsyncLifetime
 
         var rep = fixture.Grains.GetGrain<IRepGrain>(repId);
         await rep.NotifyAsync(Guidance("guidance:old/1"));
-        await WaitUntilAsync(() => fixture.Notifier.SentTo(repId).Any(n => n.Id == "guidance:old/2"));
+        await Eventually.TrueAsync(() => fixture.Notifier.SentTo(repId).Any(n => n.Id == "guidance:old/2"), "the outbox to send");
         await fixture.RestartAsync();
         rep = fixture.Grains.GetGrain<IRepGrain>(repId);
         await rep.NotifyAsync(Guidance("guidance:old/1"));
@@ -89,12 +90,4 @@ public sealed class RepGrainRestartTests : IAsyncLifetime
         Assert.Equal("Cy", (await rep.GetProfileAsync())?.Name);
     }
 
-    private static async System.Threading.Tasks.Task WaitUntilAsync(Func<bool> condition)
-    {
-        for (var waited = 0; !condition(); waited += 20)
-        {
-            Assert.True(waited < 10_000, "timed out waiting for the outbox to send");
-            await System.Threading.Tasks.Task.Delay(20);
-        }
-    }
 }

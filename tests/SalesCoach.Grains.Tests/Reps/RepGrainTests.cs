@@ -3,6 +3,7 @@ using SalesCoach.Leads;
 using SalesCoach.Pipelines;
 using SalesCoach.Reps;
 using static SalesCoach.Grains.Tests.Infrastructure.Pipelines;
+using SalesCoach.Tests.Shared;
 
 namespace SalesCoach.Grains.Tests.Reps;
 
@@ -137,7 +138,7 @@ public sealed class RepGrainTests(ClusterFixture fixture)
         {
             var heldBefore = fixture.Notifier.Held;
             await rep.NotifyAsync(guidance);
-            await WaitUntilAsync(() => fixture.Notifier.Held > heldBefore); // the send pass is waiting on "Teams"
+            await Eventually.TrueAsync(() => fixture.Notifier.Held > heldBefore, "the send pass to reach the held notifier");
 
             // A lead command's update (a card click) must not queue behind that send.
             var apply = rep.ApplyAsync(new RepUpdate { Agenda = [new AgendaChange { LeadId = "lead-1", LeadName = "Acme", Upserts = [item], Owns = true }] });
@@ -151,7 +152,7 @@ public sealed class RepGrainTests(ClusterFixture fixture)
             fixture.Notifier.Release(world.Ana);
         }
 
-        await WaitUntilAsync(() => fixture.Notifier.SentTo(world.Ana).Count > 0);
+        await Eventually.TrueAsync(() => fixture.Notifier.SentTo(world.Ana).Count > 0, "the outbox to send");
         await rep.NotifyAsync(guidance);
         await System.Threading.Tasks.Task.Delay(200);
         Assert.Single(fixture.Notifier.SentTo(world.Ana));
@@ -181,19 +182,11 @@ public sealed class RepGrainTests(ClusterFixture fixture)
             fixture.Notifier.Release(world.Bo);
         }
 
-        await WaitUntilAsync(() => fixture.Notifier.SentTo(world.Bo).Any(n => n.Kind == NotificationKind.TaskDue));
+        await Eventually.TrueAsync(() => fixture.Notifier.SentTo(world.Bo).Any(n => n.Kind == NotificationKind.TaskDue), "the outbox to send");
         await WakeAsync(rep);
         Assert.Single(fixture.Notifier.SentTo(world.Bo), n => n.Kind == NotificationKind.TaskDue && n.LeadId == lead.Id);
     }
 
-    private static async System.Threading.Tasks.Task WaitUntilAsync(Func<bool> condition)
-    {
-        for (var waited = 0; !condition(); waited += 20)
-        {
-            Assert.True(waited < 10_000, "timed out waiting");
-            await System.Threading.Tasks.Task.Delay(20);
-        }
-    }
 
     [Fact]
     public async Task ReceiveReminder_RepUnreachableForWeeks_DropsTheStalePromptInsteadOfSendingIt()
