@@ -28,6 +28,7 @@ internal sealed partial class FunnelJournal(IGrainStorage storage, GrainId grain
     private readonly GrainState<FunnelState> snapshot = new() { State = new FunnelState() };
     private readonly List<(long Number, string? ETag)> pages = [];
     private long next;
+    private int snapshotAtPages = PagesPerSnapshot;
     private Task compaction = Task.CompletedTask;
 
     /// <summary>The state as loaded and as the owner changes it; what <see cref="AppendAsync"/> journals must already be applied to it.</summary>
@@ -84,7 +85,7 @@ internal sealed partial class FunnelJournal(IGrainStorage storage, GrainId grain
 
         next = number + 1;
         pages.Add((number, page.ETag));
-        if (pages.Count >= PagesPerSnapshot && compaction.IsCompleted)
+        if (pages.Count >= snapshotAtPages && compaction.IsCompleted)
         {
             compaction = CompactAsync();
         }
@@ -106,13 +107,17 @@ internal sealed partial class FunnelJournal(IGrainStorage storage, GrainId grain
         catch (Exception e)
         {
             // The pages stay, so either snapshot (old or new) loads correctly; only the ETag is in doubt.
+            // The next try waits for as many pages again: a snapshot that keeps failing (too big for the
+            // store) must not cost a whole-state serialisation on every write.
             LogSnapshotFailed(e, grainId);
+            snapshotAtPages = pages.Count + PagesPerSnapshot;
             await RefreshSnapshotETagAsync();
             return;
         }
 
         var covered = pages.Where(p => p.Number < from).ToList();
         pages.RemoveAll(p => p.Number < from);
+        snapshotAtPages = PagesPerSnapshot;
         try
         {
             // Pages below the snapshot are never read again; one left behind by a failed delete only takes space.

@@ -90,6 +90,26 @@ public sealed class FunnelJournalTests : IAsyncLifetime
         Assert.InRange(await JournalRowsAsync(pipelineId), 0, FunnelJournal.PagesPerSnapshot - 1);
     }
 
+    [Fact]
+    public async Task ApplyAsync_SnapshotKeepsFailing_TriesOncePer256PagesAndLosesNothing()
+    {
+        var pipelineId = Ids.New("p");
+        var funnel = fixture.Grains.GetGrain<IFunnelGrain>(pipelineId);
+        fixture.StorageFaults.FailWrites(name => name == FunnelJournal.SnapshotName, afterStoring: false, count: int.MaxValue);
+
+        for (var i = 0; i < FunnelJournal.PagesPerSnapshot + 60; i++)
+        {
+            Assert.True(await funnel.ApplyAsync(Created($"lead-{i}", value: 700, day: i % 4)));
+        }
+
+        // One try at page 256, not one per page after it (each try serialises the whole state).
+        Assert.Equal(1, fixture.StorageFaults.Failed);
+        var before = await ReadAsync(funnel);
+        await fixture.RestartAsync();
+        Assert.Equal(before, await ReadAsync(fixture.Grains.GetGrain<IFunnelGrain>(pipelineId)));
+        Assert.Equal(FunnelJournal.PagesPerSnapshot + 60, before.Created);
+    }
+
     private static bool IsJournalPage(string stateName) => stateName.StartsWith(FunnelJournal.SnapshotName + ".journal.", StringComparison.Ordinal);
 
     /// <summary>A new lead's first batch: created, and open in the first stage with a value.</summary>
