@@ -1,8 +1,6 @@
 using System.Text.Json.Nodes;
-using Azure.Core;
 using SalesCoach.Bot.Integrations.Graph;
 using SalesCoach.DirectorySync;
-using WireMock.Server;
 using Request = WireMock.RequestBuilders.Request;
 using Response = WireMock.ResponseBuilders.Response;
 
@@ -15,38 +13,27 @@ namespace SalesCoach.Api.Tests.Integrations;
 [Trait("Category", "Integration")]
 public sealed class GraphDirectoryTests : IDisposable
 {
-    private const string Token = "test-app-token";
-    private readonly WireMockServer stub = WireMockServer.Start();
+    private readonly GraphStub graph = new();
     private readonly GraphDirectory directory;
 
-    public GraphDirectoryTests()
-    {
-        directory = new GraphDirectory(GraphDirectory.CreateClient(
-            new GraphOptions { BaseUrl = new Uri($"{stub.Urls[0]}/v1.0") }, new FixedCredential()));
-    }
-
-    private static WireMock.ResponseBuilders.IResponseBuilder Json(JsonNode body, int status = 200) =>
-        Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json").WithBody(body.ToJsonString());
-
-    private static JsonObject GraphError(string code, string message) =>
-        new() { ["error"] = new JsonObject { ["code"] = code, ["message"] = message } };
+    public GraphDirectoryTests() => directory = new GraphDirectory(graph.Client());
 
     [Fact]
     public async Task ListUsersAsync_TwoPages_UsersWithManagersAndTheAppToken()
     {
-        stub.Given(Request.Create().WithPath("/v1.0/users").UsingGet().WithParam("$skiptoken", "p2"))
-            .RespondWith(Json(new JsonObject
+        graph.Server.Given(Request.Create().WithPath("/v1.0/users").UsingGet().WithParam("$skiptoken", "p2"))
+            .RespondWith(GraphStub.Json(new JsonObject
             {
                 ["@odata.context"] = "https://graph.microsoft.com/v1.0/$metadata#users(id,displayName,mail,userPrincipalName,manager(id))",
                 ["value"] = new JsonArray(new JsonObject { ["id"] = "u-bo", ["displayName"] = "Bo", ["mail"] = null, ["userPrincipalName"] = "bo@contoso.example" }),
             }));
-        stub.Given(Request.Create().WithPath("/v1.0/users").UsingGet().WithParam("$expand", "manager($select=id)")
-                .WithHeader("Authorization", $"Bearer {Token}"))
+        graph.Server.Given(Request.Create().WithPath("/v1.0/users").UsingGet().WithParam("$expand", "manager($select=id)")
+                .WithHeader("Authorization", $"Bearer {GraphStub.Token}"))
             .AtPriority(2)
-            .RespondWith(Json(new JsonObject
+            .RespondWith(GraphStub.Json(new JsonObject
             {
                 ["@odata.context"] = "https://graph.microsoft.com/v1.0/$metadata#users(id,displayName,mail,userPrincipalName,manager(id))",
-                ["@odata.nextLink"] = $"{stub.Urls[0]}/v1.0/users?$skiptoken=p2",
+                ["@odata.nextLink"] = $"{graph.Server.Urls[0]}/v1.0/users?$skiptoken=p2",
                 ["value"] = new JsonArray(new JsonObject
                 {
                     ["id"] = "u-ana", ["displayName"] = "Ana", ["mail"] = "ana@contoso.example", ["userPrincipalName"] = "ana@contoso.example",
@@ -59,7 +46,7 @@ public sealed class GraphDirectoryTests : IDisposable
         Assert.Equal(
             [new("u-ana", "Ana", "ana@contoso.example", "u-maria"), new("u-bo", "Bo", "bo@contoso.example", null)],
             users);
-        var first = stub.LogEntries.First().RequestMessage;
+        var first = graph.Server.LogEntries.First().RequestMessage;
         var query = Uri.UnescapeDataString(first.RawQuery!).Replace('+', ' ');
         Assert.Contains("$filter=accountEnabled eq true", query, StringComparison.Ordinal);
         Assert.Contains("$select=id,displayName,mail,userPrincipalName", query, StringComparison.Ordinal);
@@ -69,8 +56,8 @@ public sealed class GraphDirectoryTests : IDisposable
     public async Task ListGroupMembersAsync_Group_UserIds()
     {
         // The SDK casts with the short form of microsoft.graph.user, which Graph accepts.
-        stub.Given(Request.Create().WithPath("/v1.0/groups/g-sales/members/graph.user").UsingGet())
-            .RespondWith(Json(new JsonObject { ["value"] = new JsonArray(new JsonObject { ["id"] = "u-ana" }, new JsonObject { ["id"] = "u-bo" }) }));
+        graph.Server.Given(Request.Create().WithPath("/v1.0/groups/g-sales/members/graph.user").UsingGet())
+            .RespondWith(GraphStub.Json(new JsonObject { ["value"] = new JsonArray(new JsonObject { ["id"] = "u-ana" }, new JsonObject { ["id"] = "u-bo" }) }));
 
         Assert.Equal(["u-ana", "u-bo"], await directory.ListGroupMembersAsync("g-sales", CancellationToken.None));
     }
@@ -78,8 +65,8 @@ public sealed class GraphDirectoryTests : IDisposable
     [Fact]
     public async Task GetMessageAsync_Message_TheServersFields()
     {
-        stub.Given(Request.Create().WithPath("/v1.0/users/u-ana/messages/AAMkAD1").UsingGet().WithHeader("Authorization", $"Bearer {Token}"))
-            .RespondWith(Json(new JsonObject
+        graph.Server.Given(Request.Create().WithPath("/v1.0/users/u-ana/messages/AAMkAD1").UsingGet().WithHeader("Authorization", $"Bearer {GraphStub.Token}"))
+            .RespondWith(GraphStub.Json(new JsonObject
             {
                 ["@odata.context"] = "https://graph.microsoft.com/v1.0/$metadata#users('u-ana')/messages(subject,from,toRecipients,sentDateTime,internetMessageId,bodyPreview)/$entity",
                 ["@odata.etag"] = "W/\"CQAAABYAAAC4ofQHEIqCSbQPot83AFcbAAAw/3XT\"",
@@ -99,14 +86,14 @@ public sealed class GraphDirectoryTests : IDisposable
         Assert.Equal(["cto@acme.example"], message.To);
         Assert.Equal(new DateTimeOffset(2026, 11, 27, 14, 5, 0, TimeSpan.Zero), message.SentAt);
         Assert.Contains("$select=subject,from,toRecipients,sentDateTime,internetMessageId,bodyPreview",
-            Uri.UnescapeDataString(stub.LogEntries.Single().RequestMessage.RawQuery!), StringComparison.Ordinal);
+            Uri.UnescapeDataString(graph.Server.LogEntries.Single().RequestMessage.RawQuery!), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task GetMessageAsync_404_Null()
     {
-        stub.Given(Request.Create().WithPath("/v1.0/users/u-ana/messages/gone").UsingGet())
-            .RespondWith(Json(GraphError("ErrorItemNotFound", "The specified object was not found in the store."), 404));
+        graph.Server.Given(Request.Create().WithPath("/v1.0/users/u-ana/messages/gone").UsingGet())
+            .RespondWith(GraphStub.Error(404, "ErrorItemNotFound", "The specified object was not found in the store."));
 
         Assert.Null(await directory.GetMessageAsync("u-ana", "gone", CancellationToken.None));
     }
@@ -114,15 +101,15 @@ public sealed class GraphDirectoryTests : IDisposable
     [Fact]
     public async Task GetMessageAsync_429WithRetryAfter_TheSdkRetriesThenAnswers()
     {
-        stub.Given(Request.Create().WithPath("/v1.0/users/u-ana/messages/m2").UsingGet()).InScenario("throttle").WillSetStateTo("open")
-            .RespondWith(Json(GraphError("TooManyRequests", "Too many requests"), 429).WithHeader("Retry-After", "1"));
-        stub.Given(Request.Create().WithPath("/v1.0/users/u-ana/messages/m2").UsingGet()).InScenario("throttle").WhenStateIs("open")
-            .RespondWith(Json(new JsonObject { ["id"] = "m2", ["subject"] = "Hi" }));
+        graph.Server.Given(Request.Create().WithPath("/v1.0/users/u-ana/messages/m2").UsingGet()).InScenario("throttle").WillSetStateTo("open")
+            .RespondWith(GraphStub.Error(429, "TooManyRequests", "Too many requests").WithHeader("Retry-After", "1"));
+        graph.Server.Given(Request.Create().WithPath("/v1.0/users/u-ana/messages/m2").UsingGet()).InScenario("throttle").WhenStateIs("open")
+            .RespondWith(GraphStub.Json(new JsonObject { ["id"] = "m2", ["subject"] = "Hi" }));
 
         var message = await directory.GetMessageAsync("u-ana", "m2", CancellationToken.None);
 
         Assert.Equal("Hi", message?.Subject);
-        Assert.Equal(2, stub.LogEntries.Count());
+        Assert.Equal(2, graph.Server.LogEntries.Count());
     }
 
     [Theory]
@@ -131,8 +118,8 @@ public sealed class GraphDirectoryTests : IDisposable
     [InlineData(500, "generalException", DirectoryFailure.Unavailable, "unavailable")]
     public async Task GetMessageAsync_Refused_ClassifiedForTheCaller(int status, string code, DirectoryFailure failure, string said)
     {
-        stub.Given(Request.Create().WithPath("/v1.0/users/u-ana/messages/m3").UsingGet())
-            .RespondWith(Json(GraphError(code, "Graph's own words."), status));
+        graph.Server.Given(Request.Create().WithPath("/v1.0/users/u-ana/messages/m3").UsingGet())
+            .RespondWith(GraphStub.Error(status, code, "Graph's own words."));
 
         var e = await Assert.ThrowsAsync<DirectoryException>(() => directory.GetMessageAsync("u-ana", "m3", CancellationToken.None));
 
@@ -144,12 +131,12 @@ public sealed class GraphDirectoryTests : IDisposable
     [Fact]
     public async Task InstallTeamsAppAsync_User_PostsTheAppBinding()
     {
-        stub.Given(Request.Create().WithPath("/v1.0/users/u-bo/teamwork/installedApps").UsingPost().WithHeader("Authorization", $"Bearer {Token}"))
+        graph.Server.Given(Request.Create().WithPath("/v1.0/users/u-bo/teamwork/installedApps").UsingPost().WithHeader("Authorization", $"Bearer {GraphStub.Token}"))
             .RespondWith(Response.Create().WithStatusCode(201));
 
         Assert.True(await directory.InstallTeamsAppAsync("u-bo", "app-123", CancellationToken.None));
 
-        var request = stub.LogEntries.Single().RequestMessage;
+        var request = graph.Server.LogEntries.Single().RequestMessage;
         Assert.StartsWith("application/json", request.Headers!["Content-Type"].Single(), StringComparison.Ordinal);
         var body = JsonNode.Parse(request.Body!)!.AsObject();
         Assert.Equal("https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/app-123", body["teamsApp@odata.bind"]!.GetValue<string>());
@@ -159,8 +146,8 @@ public sealed class GraphDirectoryTests : IDisposable
     [Fact]
     public async Task InstallTeamsAppAsync_AlreadyInstalled409_DoneButNotNew()
     {
-        stub.Given(Request.Create().WithPath("/v1.0/users/u-bo/teamwork/installedApps").UsingPost())
-            .RespondWith(Json(GraphError("Conflict", "App is already installed."), 409));
+        graph.Server.Given(Request.Create().WithPath("/v1.0/users/u-bo/teamwork/installedApps").UsingPost())
+            .RespondWith(GraphStub.Error(409, "Conflict", "App is already installed."));
 
         Assert.False(await directory.InstallTeamsAppAsync("u-bo", "app-123", CancellationToken.None));
     }
@@ -168,8 +155,8 @@ public sealed class GraphDirectoryTests : IDisposable
     [Fact]
     public async Task InstallTeamsAppAsync_Forbidden_NamesThePermission()
     {
-        stub.Given(Request.Create().WithPath("/v1.0/users/u-bo/teamwork/installedApps").UsingPost())
-            .RespondWith(Json(GraphError("Forbidden", "Missing role permissions on the request."), 403));
+        graph.Server.Given(Request.Create().WithPath("/v1.0/users/u-bo/teamwork/installedApps").UsingPost())
+            .RespondWith(GraphStub.Error(403, "Forbidden", "Missing role permissions on the request."));
 
         var e = await Assert.ThrowsAsync<DirectoryException>(() => directory.InstallTeamsAppAsync("u-bo", "app-123", CancellationToken.None));
 
@@ -180,22 +167,22 @@ public sealed class GraphDirectoryTests : IDisposable
     [Fact]
     public async Task FindTeamsAppChatAsync_NotInstalledForTheUser_NullWithoutAskingForAChat()
     {
-        stub.Given(Request.Create().WithPath("/v1.0/users/u-bo/teamwork/installedApps").UsingGet().WithParam("$filter", "teamsApp/id eq 'app-123'"))
-            .RespondWith(Json(new JsonObject
+        graph.Server.Given(Request.Create().WithPath("/v1.0/users/u-bo/teamwork/installedApps").UsingGet().WithParam("$filter", "teamsApp/id eq 'app-123'"))
+            .RespondWith(GraphStub.Json(new JsonObject
             {
                 ["@odata.context"] = "https://graph.microsoft.com/v1.0/$metadata#users('u-bo')/teamwork/installedApps(teamsApp())",
                 ["value"] = new JsonArray(),
             }));
 
         Assert.Null(await directory.FindTeamsAppChatAsync("u-bo", "app-123", CancellationToken.None));
-        Assert.Single(stub.LogEntries);
+        Assert.Single(graph.Server.LogEntries);
     }
 
     [Fact]
     public async Task FindTeamsAppChatAsync_Forbidden_NamesThePermission()
     {
-        stub.Given(Request.Create().WithPath("/v1.0/users/u-bo/teamwork/installedApps").UsingGet())
-            .RespondWith(Json(GraphError("Forbidden", "Missing role permissions on the request."), 403));
+        graph.Server.Given(Request.Create().WithPath("/v1.0/users/u-bo/teamwork/installedApps").UsingGet())
+            .RespondWith(GraphStub.Error(403, "Forbidden", "Missing role permissions on the request."));
 
         var e = await Assert.ThrowsAsync<DirectoryException>(() => directory.FindTeamsAppChatAsync("u-bo", "app-123", CancellationToken.None));
 
@@ -214,14 +201,5 @@ public sealed class GraphDirectoryTests : IDisposable
         Assert.Null(await off.FindTeamsAppChatAsync("u", "app", CancellationToken.None));
     }
 
-    public void Dispose() => stub.Stop();
-
-    private sealed class FixedCredential : TokenCredential
-    {
-        public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
-            new(Token, DateTimeOffset.UtcNow.AddHours(1));
-
-        public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
-            ValueTask.FromResult(GetToken(requestContext, cancellationToken));
-    }
+    public void Dispose() => graph.Dispose();
 }
