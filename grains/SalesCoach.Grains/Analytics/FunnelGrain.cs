@@ -22,7 +22,7 @@ public sealed class FunnelGrain(
     ILogger<FunnelGrain> logger) : Grain, IFunnelGrain
 {
     private readonly List<LeadEventBatch> unsaved = [];
-    private FunnelJournal journal = null!;
+    private StateJournal<FunnelState, FunnelJournalPage> journal = null!;
     private long changes;
     private long persisted;
     private Task? writer;
@@ -31,7 +31,7 @@ public sealed class FunnelGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        journal = new FunnelJournal(storage, this.GetGrainId(), logger);
+        journal = FunnelJournal.Create(storage, this.GetGrainId(), logger);
         return journal.LoadAsync();
     }
 
@@ -100,7 +100,7 @@ public sealed class FunnelGrain(
         unsaved.Clear();
         try
         {
-            await journal.AppendAsync(page);
+            await journal.AppendAsync(new FunnelJournalPage { Batches = page });
         }
         finally
         {

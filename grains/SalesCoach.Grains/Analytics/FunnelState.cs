@@ -1,8 +1,10 @@
+using SalesCoach.Common;
+
 namespace SalesCoach.Analytics;
 
 /// <summary>Everything a pipeline's funnel grain persists (as <see cref="FunnelJournal"/>'s snapshot): counters, open leads, forecast snapshots, and what was applied.</summary>
 [GenerateSerializer]
-public sealed class FunnelState
+public sealed class FunnelState : IJournaledState
 {
     // Derived from the fields below, never persisted.
     [NonSerialized]

@@ -1,5 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Storage;
 using SalesCoach.Common;
 
 namespace SalesCoach.Reps;
@@ -8,9 +10,10 @@ namespace SalesCoach.Reps;
 /// A rep: profile, agenda and outbox. Holds ONE reminder, for the earliest moment it must wake
 /// (a task falling due or the daily digest), so reminders scale with reps, not tasks; an active
 /// grain adds a timer inside <see cref="RepOptions.PrecisionWindow"/> for to-the-second prompts.
+/// A write stores only what changed since the previous one (<see cref="RepJournal"/>).
 /// </summary>
 public sealed partial class RepGrain(
-    [PersistentState("rep", StorageNames.Reps)] IPersistentState<RepState> state,
+    [FromKeyedServices(StorageNames.Reps)] IGrainStorage storage,
     [PersistentState("sent", StorageNames.Reps)] IPersistentState<SentLog> sent,
     IGrainFactory grains,
     INotifier notifier,
@@ -28,13 +31,14 @@ public sealed partial class RepGrain(
     private IGrainTimer? wakeTimer;
     private IGrainTimer? retryTimer;
     private Task sending = Task.CompletedTask;
+    private RepJournal state = null!;
 
     private RepState Rep => state.State;
 
     public async Task<RepProfile> SaveProfileAsync(RepProfile profile)
     {
         Rep.Profile = profile with { Id = this.GetPrimaryKeyString() };
-        await state.WriteStateAsync();
+        await WriteAsync();
         await grains.GetGrain<IRepRosterGrain>(IRepRosterGrain.DefaultKey).UpsertAsync(Rep.Profile);
         return Rep.Profile;
     }
@@ -94,7 +98,7 @@ public sealed partial class RepGrain(
             entry.NextAttemptAt = clock.Now; // what waited for a way to reach the rep goes now
         }
 
-        await state.WriteStateAsync();
+        await WriteAsync();
         if (Rep.Outbox.Count > 0)
         {
             ScheduleSend(TimeSpan.Zero);
@@ -127,7 +131,7 @@ public sealed partial class RepGrain(
 
         if (agendaChanged || queued)
         {
-            await state.WriteStateAsync();
+            await WriteAsync();
         }
 
         if (queued)
@@ -255,7 +259,7 @@ public sealed partial class RepGrain(
 
         Rep.ReminderDueAt = null; // it fired; ArmAsync registers the next one
         await ArmAsync();
-        await state.WriteStateAsync();
+        await WriteAsync();
 
         // Sent within this turn when Teams answers at once; a send sitting out a 429 finishes beside the
         // rep's next calls (the pass interleaves, like the timer's) instead of holding them.
@@ -389,6 +393,8 @@ public sealed partial class RepGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        state = new RepJournal(storage, this.GetGrainId(), logger);
+        await state.LoadAsync();
         if (Rep.Sent.Count > 0)
         {
             // Stored before the sent log existed: moved into it, the log written first so nothing is lost between.
@@ -399,7 +405,7 @@ public sealed partial class RepGrain(
 
             await sent.WriteStateAsync();
             Rep.Sent.Clear();
-            await state.WriteStateAsync();
+            await WriteAsync();
         }
 
         // Sent, but still in the stored outbox when the grain stopped (the sent mark is written alone).
@@ -410,8 +416,25 @@ public sealed partial class RepGrain(
         }
     }
 
-    /// <summary>A send pass under way finishes first, so its sent marks are written.</summary>
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => sending;
+    /// <summary>A send pass under way finishes first, so its sent marks are written, and a snapshot under way too.</summary>
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
+        Task.WhenAll(sending, state.IdleAsync());
+
+    /// <summary>Stores the rep; after a write whose outcome is unknown the grain reloads (callers re-send what was not acknowledged).</summary>
+    private async Task WriteAsync()
+    {
+        try
+        {
+            await state.WriteAsync();
+        }
+        finally
+        {
+            if (state.Broken)
+            {
+                DeactivateOnIdle();
+            }
+        }
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sending notification {NotificationId} failed (attempt {Attempts}); will retry")]
     private partial void LogSendFailed(Exception exception, string notificationId, int attempts);

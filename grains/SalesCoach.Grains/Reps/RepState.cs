@@ -1,8 +1,10 @@
+using SalesCoach.Common;
+
 namespace SalesCoach.Reps;
 
-/// <summary>Everything a rep grain persists.</summary>
+/// <summary>Everything a rep grain persists (as <see cref="RepJournal"/>'s snapshot).</summary>
 [GenerateSerializer]
-public sealed class RepState
+public sealed class RepState : IJournaledState
 {
     [Id(0)] public RepProfile? Profile { get; set; }
     /// <summary>Open tasks by <see cref="AgendaItem.Key"/>.</summary>
@@ -31,4 +33,26 @@ public sealed class RepState
     [Id(13)] public int BestOnTimeStreak { get; set; }
     /// <summary>Streak milestones praised so far (numbers each streak praise's id).</summary>
     [Id(14)] public int StreakMilestones { get; set; }
+    /// <summary>The first <see cref="RepJournal"/> page this state does not include (0 before the journal existed).</summary>
+    [Id(15)] public long JournalFrom { get; set; }
+
+    /// <summary>
+    /// A copy without the collections that grow with the rep's leads (agenda, owned leads, lead names,
+    /// prompted tasks): what each journal page stores whole. The rest is small (profile, outbox, counters).
+    /// </summary>
+    internal RepState Head()
+    {
+        var head = (RepState)MemberwiseClone();
+        (head.Agenda, head.OwnedLeads, head.Prompted, head.LeadNames, head.JournalFrom) = ([], [], [], [], 0);
+        return head;
+    }
+
+    /// <summary>This head with the keyed collections (and journal position) of <paramref name="keyed"/>.</summary>
+    internal RepState WithKeyedOf(RepState keyed)
+    {
+        var state = (RepState)MemberwiseClone();
+        (state.Agenda, state.OwnedLeads, state.Prompted, state.LeadNames, state.JournalFrom) =
+            (keyed.Agenda, keyed.OwnedLeads, keyed.Prompted, keyed.LeadNames, keyed.JournalFrom);
+        return state;
+    }
 }

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using SalesCoach.Analytics;
 using SalesCoach.Grains.Tests.Infrastructure;
 using static SalesCoach.Grains.Tests.Infrastructure.Pipelines;
@@ -36,7 +35,7 @@ public sealed class FunnelJournalTests : IAsyncLifetime
 
         Assert.Equal(before, await ReadAsync(funnel));
         Assert.Equal(300, before.Created);
-        Assert.Equal(44, await JournalRowsAsync(pipelineId));
+        Assert.Equal(44, await fixture.JournalPagesAsync(FunnelJournal.SnapshotName, pipelineId));
 
         // Each lead's applied sequence survived too: a re-delivery is still a repeat, a gap still refused.
         Assert.True(await funnel.ApplyAsync(Created("lead-0", value: 1_000, day: 0)));
@@ -87,7 +86,7 @@ public sealed class FunnelJournalTests : IAsyncLifetime
 
         Assert.Equal(before, await ReadAsync(fixture.Grains.GetGrain<IFunnelGrain>(pipelineId)));
         Assert.Equal(2 * FunnelJournal.PagesPerSnapshot + 40, before.Created);
-        Assert.InRange(await JournalRowsAsync(pipelineId), 0, FunnelJournal.PagesPerSnapshot - 1);
+        Assert.InRange(await fixture.JournalPagesAsync(FunnelJournal.SnapshotName, pipelineId), 0, FunnelJournal.PagesPerSnapshot - 1);
     }
 
     [Fact]
@@ -134,15 +133,5 @@ public sealed class FunnelJournalTests : IAsyncLifetime
         var counts = await funnel.GetFunnelAsync(new MetricsFilter());
         var forecast = await funnel.GetForecastAsync(new MetricsFilter { From = DateOnly.FromDateTime(Day1.AddDays(3).UtcDateTime) });
         return (counts.Created, string.Join(",", counts.Stages.Select(s => $"{s.Id}:{s.Entered}/{s.Exited}")), forecast.Forecast, forecast.OpenNow);
-    }
-
-    private async Task<int> JournalRowsAsync(string pipelineId)
-    {
-        await using var connection = new SqliteConnection($"Data Source={fixture.DatabasePath}");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM grain_state WHERE state_name LIKE 'funnel.journal.%' AND grain_id LIKE $grain";
-        command.Parameters.AddWithValue("$grain", $"%/{pipelineId}");
-        return Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -75,6 +75,18 @@ public sealed class ClusterFixture : IAsyncLifetime
         return Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Journal pages stored for a grain (<c>&lt;snapshotName&gt;.journal.&lt;n&gt;</c> rows of the grain whose key is <paramref name="key"/>).</summary>
+    public async Task<int> JournalPagesAsync(string snapshotName, string key)
+    {
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM grain_state WHERE state_name LIKE $pages AND grain_id LIKE $grain";
+        command.Parameters.AddWithValue("$pages", snapshotName + ".journal.%");
+        command.Parameters.AddWithValue("$grain", $"%/{key}");
+        return Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public async Task DisposeAsync()
     {
         await Cluster.StopAllSilosAsync();

@@ -1,0 +1,44 @@
+using SalesCoach.Common;
+
+namespace SalesCoach.Reps;
+
+/// <summary>
+/// One write of a rep (<see cref="RepJournal"/>): the small part of the state whole, and of the parts
+/// that grow with the rep's leads only what changed since the previous write.
+/// </summary>
+[GenerateSerializer]
+public sealed class RepJournalPage
+{
+    /// <summary>Profile, outbox, counters and the rest of <see cref="RepState"/>, without the keyed collections.</summary>
+    [Id(0)] public RepState Head { get; set; } = new();
+    [Id(1)] public KeyedDelta<AgendaItem> Agenda { get; set; } = new();
+    [Id(2)] public SetDelta OwnedLeads { get; set; } = new();
+    [Id(3)] public KeyedDelta<DateTimeOffset> Prompted { get; set; } = new();
+    [Id(4)] public KeyedDelta<string> LeadNames { get; set; } = new();
+
+    /// <summary>The page that takes a rep whose keyed collections are <paramref name="stored"/> to <paramref name="current"/>.</summary>
+    public static RepJournalPage Between(RepState stored, RepState current) => new()
+    {
+        Head = current.Head(),
+        Agenda = KeyedDelta<AgendaItem>.Between(stored.Agenda, current.Agenda),
+        OwnedLeads = SetDelta.Between(stored.OwnedLeads, current.OwnedLeads),
+        Prompted = KeyedDelta<DateTimeOffset>.Between(stored.Prompted, current.Prompted),
+        LeadNames = KeyedDelta<string>.Between(stored.LeadNames, current.LeadNames),
+    };
+
+    /// <summary>Applies the keyed changes to <paramref name="state"/> in place (the head is not touched).</summary>
+    public void ApplyKeyedTo(RepState state)
+    {
+        Agenda.ApplyTo(state.Agenda);
+        OwnedLeads.ApplyTo(state.OwnedLeads);
+        Prompted.ApplyTo(state.Prompted);
+        LeadNames.ApplyTo(state.LeadNames);
+    }
+
+    /// <summary>The state after this page: its keyed changes applied, its head taken whole.</summary>
+    public static RepState Replay(RepState state, RepJournalPage page)
+    {
+        page.ApplyKeyedTo(state);
+        return page.Head.WithKeyedOf(state);
+    }
+}

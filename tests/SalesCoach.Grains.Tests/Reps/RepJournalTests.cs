@@ -1,0 +1,102 @@
+using SalesCoach.Grains.Tests.Infrastructure;
+using SalesCoach.Reps;
+using static SalesCoach.Grains.Tests.Infrastructure.Pipelines;
+
+namespace SalesCoach.Grains.Tests.Reps;
+
+/// <summary>
+/// A rep is stored as a snapshot plus a journal page per write: what a rep sees in Teams (agenda, the
+/// leads they can look up, their streak and kudos) must survive restarts and failed writes unchanged,
+/// and the pages must not pile up.
+/// </summary>
+public sealed class RepJournalTests : IAsyncLifetime
+{
+    private readonly ClusterFixture fixture = new();
+
+    public Task InitializeAsync() => fixture.InitializeAsync();
+
+    public Task DisposeAsync() => fixture.DisposeAsync();
+
+    [Fact]
+    public async Task Restart_AfterMoreWritesThanOneSnapshotCovers_AgendaLeadsAndCountersSurviveAndCoveredPagesAreDeleted()
+    {
+        var repId = Ids.New("cy");
+        var rep = fixture.Grains.GetGrain<IRepGrain>(repId);
+        var due = fixture.Time.GetUtcNow().AddDays(1);
+
+        // One write per call, each adding a lead with two tasks; on the way a task is closed, a lead renamed
+        // or a lead handed to someone else, and a kudos arrives now and then.
+        var writes = RepJournal.PagesPerSnapshot + 10;
+        for (var i = 0; i < writes; i++)
+        {
+            var lead = $"lead-{i}";
+            var earlier = $"lead-{i / 2}";
+            AgendaChange[] changes =
+            [
+                new() { LeadId = lead, LeadName = $"Lead {i}", Owns = true, Upserts = [Item(lead, $"Lead {i}", "call", due), Item(lead, $"Lead {i}", "mail", due.AddHours(i))] },
+                .. (i % 3, i % 5, i % 7) switch
+                {
+                    (0, _, _) => [new AgendaChange { LeadId = earlier, ClosedTaskIds = ["call"] }],
+                    (_, 0, _) => [new AgendaChange { LeadId = earlier, LeadName = $"Renamed {i}", Upserts = [Item(earlier, $"Renamed {i}", "mail", due.AddMinutes(i))] }],
+                    (_, _, 0) => [new AgendaChange { LeadId = earlier, Owns = false, ClosedTaskIds = ["call", "mail"] }],
+                    _ => Array.Empty<AgendaChange>(),
+                },
+            ];
+            Notification[] kudos = i % 4 == 0 ? [new() { Id = $"kudos:{i}", RepId = repId, Kind = NotificationKind.Kudos, Title = "Nice" }] : [];
+            await rep.ApplyAsync(new RepUpdate { Agenda = changes, Notifications = kudos });
+        }
+
+        var before = await ReadAsync(rep);
+        Assert.NotEmpty(before.Agenda);
+        Assert.Equal((writes + 3) / 4, before.Kudos);
+
+        await fixture.RestartAsync();
+        rep = fixture.Grains.GetGrain<IRepGrain>(repId);
+
+        Assert.Equal(before, await ReadAsync(rep));
+        Assert.Equal(10, await fixture.JournalPagesAsync(RepJournal.SnapshotName, repId));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task CompleteTask_RepPageWriteFails_TheLeadDeliversAgainAndTheStreakCountsEachTaskOnce(bool afterStoring)
+    {
+        var world = await new World(fixture).WithTeamAsync();
+        var pipeline = await world.SavePipelineAsync(Pipeline(Ids.New("p"),
+            Stage("work", TaskDone("later"), Task("soon", "PT1H"), Task("later", "P2D")), Stage("done", TaskDone("wrap"), Task("wrap"))));
+        var lead = await world.CreateLeadAsync(pipeline.Id);
+
+        fixture.StorageFaults.FailWrites(name => name.StartsWith(RepJournal.SnapshotName + ".journal.", StringComparison.Ordinal), afterStoring);
+        await world.Lead(lead.Id).CompleteTaskAsync("soon", null, world.AnaActor); // the rep's write fails: not acknowledged
+        await world.Lead(lead.Id).CompleteTaskAsync("later", null, world.AnaActor); // re-sent first, then this one
+
+        Assert.Equal(1, fixture.StorageFaults.Failed);
+        var rep = world.Rep(world.Ana);
+        Assert.Equal(["wrap"], (await rep.GetAgendaAsync()).Tasks.Select(t => t.TaskId));
+        Assert.Equal((2, 2), await StreakAsync(rep));
+
+        await fixture.RestartAsync();
+        rep = fixture.Grains.GetGrain<IRepGrain>(world.Ana);
+        Assert.Equal(["wrap"], (await rep.GetAgendaAsync()).Tasks.Select(t => t.TaskId));
+        Assert.Equal((2, 2), await StreakAsync(rep));
+    }
+
+    private static AgendaItem Item(string leadId, string leadName, string taskId, DateTimeOffset dueAt) =>
+        new() { LeadId = leadId, LeadName = leadName, TaskId = taskId, Title = taskId, StageId = "work", DueAt = dueAt };
+
+    private static async Task<(int OnTime, int Best)> StreakAsync(IRepGrain rep) =>
+        await rep.GetStatsAsync() is var stats ? (stats.OnTimeStreak, stats.BestOnTimeStreak) : default;
+
+    /// <summary>What the rep sees: the agenda, the leads found by name, the load and the counters.</summary>
+    private static async Task<(string Agenda, string Leads, int Load, int Kudos)> ReadAsync(IRepGrain rep)
+    {
+        var agenda = await rep.GetAgendaAsync();
+        var leads = await rep.FindLeadsAsync("e");
+        return (
+            string.Join(",", agenda.Tasks.Select(t => $"{t.LeadId}/{t.TaskId}:{t.LeadName}@{t.DueAt:O}")),
+            string.Join(",", leads.Select(l => $"{l.Id}:{l.Name}")),
+            await rep.GetLoadAsync(),
+            (await rep.GetStatsAsync()).Kudos);
+    }
+}
