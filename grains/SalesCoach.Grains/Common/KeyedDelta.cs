@@ -7,26 +7,17 @@ public sealed class KeyedDelta<T>
     [Id(0)] public Dictionary<string, T> Set { get; set; } = [];
     [Id(1)] public List<string> Removed { get; set; } = [];
 
-    /// <summary>
-    /// The change from <paramref name="stored"/> to <paramref name="current"/>: one pass over each, with no
-    /// serialisation, so it costs far less than writing either whole. Values are compared by
-    /// <see cref="EqualityComparer{T}.Default"/> (a record compares by reference first).
-    /// </summary>
-    public static KeyedDelta<T> Between(IReadOnlyDictionary<string, T> stored, IReadOnlyDictionary<string, T> current)
+    /// <summary>The entries of <paramref name="keys"/> as <paramref name="current"/> has them now: set when present, removed when not.</summary>
+    public static KeyedDelta<T> Of(IReadOnlyDictionary<string, T> current, IEnumerable<string> keys)
     {
         var delta = new KeyedDelta<T>();
-        var equal = EqualityComparer<T>.Default;
-        foreach (var (key, value) in current)
+        foreach (var key in keys)
         {
-            if (!stored.TryGetValue(key, out var old) || !equal.Equals(old, value))
+            if (current.TryGetValue(key, out var value))
             {
                 delta.Set[key] = value;
             }
-        }
-
-        foreach (var key in stored.Keys)
-        {
-            if (!current.ContainsKey(key))
+            else
             {
                 delta.Removed.Add(key);
             }

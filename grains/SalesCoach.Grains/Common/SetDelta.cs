@@ -7,11 +7,17 @@ public sealed class SetDelta
     [Id(0)] public List<string> Added { get; set; } = [];
     [Id(1)] public List<string> Removed { get; set; } = [];
 
-    public static SetDelta Between(IReadOnlySet<string> stored, IReadOnlySet<string> current) => new()
+    /// <summary><paramref name="members"/> as <paramref name="current"/> has them now: added when present, removed when not.</summary>
+    public static SetDelta Of(IReadOnlySet<string> current, IEnumerable<string> members)
     {
-        Added = [.. current.Where(member => !stored.Contains(member))],
-        Removed = [.. stored.Where(member => !current.Contains(member))],
-    };
+        var delta = new SetDelta();
+        foreach (var member in members)
+        {
+            (current.Contains(member) ? delta.Added : delta.Removed).Add(member);
+        }
+
+        return delta;
+    }
 
     /// <summary>Makes <paramref name="target"/> hold this change; applying it twice changes nothing more.</summary>
     public void ApplyTo(ISet<string> target)

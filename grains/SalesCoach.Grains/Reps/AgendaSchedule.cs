@@ -33,10 +33,11 @@ public static class AgendaSchedule
     /// <summary>When the rep must next be woken: the earliest unprompted due time or the next digest with something in it, whichever is first.</summary>
     public static DateTimeOffset? NextWake(RepState rep, DateTimeOffset now, int digestHourUtc)
     {
+        // Runs on every agenda change: the dictionary's own keys, not item.Key (a new string per task).
         DateTimeOffset? next = null;
-        foreach (var item in rep.Agenda.Values)
+        foreach (var (key, item) in rep.Agenda)
         {
-            var prompted = rep.Prompted.TryGetValue(item.Key, out var at) && at == item.DueAt;
+            var prompted = rep.Prompted.TryGetValue(key, out var at) && at == item.DueAt;
             if (!prompted && (next is null || item.DueAt < next))
             {
                 next = item.DueAt;

@@ -147,35 +147,24 @@ public sealed partial class RepGrain(
         var (changed, praised) = CountStreak(change);
         foreach (var taskId in change.ClosedTaskIds)
         {
-            var key = $"{change.LeadId}/{taskId}";
-            changed |= Rep.Agenda.Remove(key) | Rep.Prompted.Remove(key);
+            changed |= Rep.CloseTask($"{change.LeadId}/{taskId}");
         }
 
         foreach (var item in change.Upserts)
         {
-            if (!Rep.Agenda.TryGetValue(item.Key, out var existing) || existing != item)
-            {
-                Rep.Agenda[item.Key] = item;
-                changed = true;
-            }
+            changed |= Rep.PutTask(item);
         }
 
-        changed |= change.Owns switch
-        {
-            true => Rep.OwnedLeads.Add(change.LeadId),
-            false => Rep.OwnedLeads.Remove(change.LeadId),
-            null => false,
-        };
+        changed |= change.Owns is { } owns && Rep.SetOwned(change.LeadId, owns);
 
         var known = Rep.OwnedLeads.Contains(change.LeadId) || Rep.Agenda.Values.Any(i => i.LeadId == change.LeadId);
         if (!known)
         {
-            changed |= Rep.LeadNames.Remove(change.LeadId);
+            changed |= Rep.SetLeadName(change.LeadId, null);
         }
-        else if (change.LeadName is { } name && (!Rep.LeadNames.TryGetValue(change.LeadId, out var old) || old != name))
+        else if (change.LeadName is { } name)
         {
-            Rep.LeadNames[change.LeadId] = name;
-            changed = true;
+            changed |= Rep.SetLeadName(change.LeadId, name);
         }
 
         return (changed, praised);
@@ -227,7 +216,7 @@ public sealed partial class RepGrain(
         var now = clock.Now;
         foreach (var item in AgendaSchedule.DueForPrompt(Rep, now))
         {
-            Rep.Prompted[item.Key] = item.DueAt;
+            Rep.MarkPrompted(item.Key, item.DueAt);
             Enqueue(new Notification
             {
                 Id = $"due:{item.Key}@{item.DueAt.UtcTicks}",

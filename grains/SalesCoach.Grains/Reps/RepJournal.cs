@@ -12,8 +12,8 @@ namespace SalesCoach.Reps;
 /// <remarks>
 /// Every command that touches a rep writes it, and the agenda holds six strings per open task (~150 tasks
 /// for a rep with 75 leads): writing the whole row was 18–33 % of the bot's CPU in the endpoint profile.
-/// A page is computed against what storage holds (one pass over each collection), so the grain changes
-/// its state as before and calls <see cref="WriteAsync"/> where it used to write the whole state.
+/// A page holds the keys <see cref="RepState"/>'s change methods recorded since the last write; the grain
+/// calls <see cref="WriteAsync"/> where it used to write the whole state.
 /// </remarks>
 internal sealed class RepJournal(IGrainStorage storage, GrainId grainId, ILogger logger)
 {
@@ -29,26 +29,20 @@ internal sealed class RepJournal(IGrainStorage storage, GrainId grainId, ILogger
     private readonly StateJournal<RepState, RepJournalPage> journal =
         new(storage, grainId, SnapshotName, PagesPerSnapshot, RepJournalPage.Replay, logger);
 
-    // The keyed collections as storage holds them (snapshot and pages): what the next page is computed against.
-    private readonly RepState stored = new();
-
     public RepState State => journal.State;
 
     /// <inheritdoc cref="StateJournal{TState, TPage}.Broken"/>
     public bool Broken => journal.Broken;
 
-    public async Task LoadAsync()
-    {
-        await journal.LoadAsync();
-        RepJournalPage.Between(stored, State).ApplyKeyedTo(stored);
-    }
+    public Task LoadAsync() => journal.LoadAsync();
 
     /// <summary>Stores the state as it is in memory now (serialised before the first await, so later changes wait for the next write).</summary>
-    public async Task WriteAsync()
+    public Task WriteAsync()
     {
-        var page = RepJournalPage.Between(stored, State);
-        await journal.AppendAsync(page);
-        page.ApplyKeyedTo(stored);
+        // The changes are taken now: after a failed write the grain reloads, so they are never needed again.
+        var page = RepJournalPage.Of(State);
+        State.Changes.Clear();
+        return journal.AppendAsync(page);
     }
 
     /// <inheritdoc cref="StateJournal{TState, TPage}.IdleAsync"/>

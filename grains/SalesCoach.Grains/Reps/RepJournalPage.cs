@@ -16,14 +16,14 @@ public sealed class RepJournalPage
     [Id(3)] public KeyedDelta<DateTimeOffset> Prompted { get; set; } = new();
     [Id(4)] public KeyedDelta<string> LeadNames { get; set; } = new();
 
-    /// <summary>The page that takes a rep whose keyed collections are <paramref name="stored"/> to <paramref name="current"/>.</summary>
-    public static RepJournalPage Between(RepState stored, RepState current) => new()
+    /// <summary>The page for what changed in <paramref name="state"/> since its last write (<see cref="RepState.Changes"/>).</summary>
+    public static RepJournalPage Of(RepState state) => new()
     {
-        Head = current.Head(),
-        Agenda = KeyedDelta<AgendaItem>.Between(stored.Agenda, current.Agenda),
-        OwnedLeads = SetDelta.Between(stored.OwnedLeads, current.OwnedLeads),
-        Prompted = KeyedDelta<DateTimeOffset>.Between(stored.Prompted, current.Prompted),
-        LeadNames = KeyedDelta<string>.Between(stored.LeadNames, current.LeadNames),
+        Head = state.Head(),
+        Agenda = KeyedDelta<AgendaItem>.Of(state.Agenda, state.Changes.Agenda),
+        OwnedLeads = SetDelta.Of(state.OwnedLeads, state.Changes.OwnedLeads),
+        Prompted = KeyedDelta<DateTimeOffset>.Of(state.Prompted, state.Changes.Prompted),
+        LeadNames = KeyedDelta<string>.Of(state.LeadNames, state.Changes.LeadNames),
     };
 
     /// <summary>Applies the keyed changes to <paramref name="state"/> in place (the head is not touched).</summary>

@@ -6,6 +6,11 @@ namespace SalesCoach.Reps;
 [GenerateSerializer]
 public sealed class RepState : IJournaledState
 {
+    // What changed since the last write; never persisted. Change the keyed collections through the
+    // methods below (not the dictionaries themselves), or a change is missing from the journal.
+    [NonSerialized]
+    private RepChanges? changes;
+
     [Id(0)] public RepProfile? Profile { get; set; }
     /// <summary>Open tasks by <see cref="AgendaItem.Key"/>.</summary>
     [Id(1)] public Dictionary<string, AgendaItem> Agenda { get; set; } = [];
@@ -36,6 +41,79 @@ public sealed class RepState : IJournaledState
     /// <summary>The first <see cref="RepJournal"/> page this state does not include (0 before the journal existed).</summary>
     [Id(15)] public long JournalFrom { get; set; }
 
+    /// <summary>Keys changed since the last write (<see cref="RepJournal"/> takes and clears them).</summary>
+    internal RepChanges Changes => changes ??= new();
+
+    /// <summary>Puts a task on the agenda; false when the same task was already there.</summary>
+    internal bool PutTask(AgendaItem item)
+    {
+        var key = item.Key;
+        if (Agenda.TryGetValue(key, out var existing) && existing == item)
+        {
+            return false;
+        }
+
+        Agenda[key] = item;
+        Changes.Agenda.Add(key);
+        return true;
+    }
+
+    /// <summary>Takes a task off the agenda and forgets its prompt; false when neither was there.</summary>
+    internal bool CloseTask(string key)
+    {
+        var onAgenda = Agenda.Remove(key);
+        var prompted = Prompted.Remove(key);
+        if (onAgenda)
+        {
+            Changes.Agenda.Add(key);
+        }
+
+        if (prompted)
+        {
+            Changes.Prompted.Add(key);
+        }
+
+        return onAgenda || prompted;
+    }
+
+    /// <summary>Records that the task was prompted for <paramref name="dueAt"/> (a re-dated task is prompted again).</summary>
+    internal void MarkPrompted(string key, DateTimeOffset dueAt)
+    {
+        Prompted[key] = dueAt;
+        Changes.Prompted.Add(key);
+    }
+
+    /// <summary>Adds or removes an owned lead; false when nothing changed.</summary>
+    internal bool SetOwned(string leadId, bool owns)
+    {
+        var changed = owns ? OwnedLeads.Add(leadId) : OwnedLeads.Remove(leadId);
+        if (changed)
+        {
+            Changes.OwnedLeads.Add(leadId);
+        }
+
+        return changed;
+    }
+
+    /// <summary>Sets a lead's name, or forgets it when <paramref name="name"/> is null; false when nothing changed.</summary>
+    internal bool SetLeadName(string leadId, string? name)
+    {
+        var changed = name is null
+            ? LeadNames.Remove(leadId)
+            : !(LeadNames.TryGetValue(leadId, out var old) && old == name);
+        if (name is not null && changed)
+        {
+            LeadNames[leadId] = name;
+        }
+
+        if (changed)
+        {
+            Changes.LeadNames.Add(leadId);
+        }
+
+        return changed;
+    }
+
     /// <summary>
     /// A copy without the collections that grow with the rep's leads (agenda, owned leads, lead names,
     /// prompted tasks): what each journal page stores whole. The rest is small (profile, outbox, counters).
@@ -43,7 +121,7 @@ public sealed class RepState : IJournaledState
     internal RepState Head()
     {
         var head = (RepState)MemberwiseClone();
-        (head.Agenda, head.OwnedLeads, head.Prompted, head.LeadNames, head.JournalFrom) = ([], [], [], [], 0);
+        (head.Agenda, head.OwnedLeads, head.Prompted, head.LeadNames, head.JournalFrom, head.changes) = ([], [], [], [], 0, null);
         return head;
     }
 
@@ -51,8 +129,8 @@ public sealed class RepState : IJournaledState
     internal RepState WithKeyedOf(RepState keyed)
     {
         var state = (RepState)MemberwiseClone();
-        (state.Agenda, state.OwnedLeads, state.Prompted, state.LeadNames, state.JournalFrom) =
-            (keyed.Agenda, keyed.OwnedLeads, keyed.Prompted, keyed.LeadNames, keyed.JournalFrom);
+        (state.Agenda, state.OwnedLeads, state.Prompted, state.LeadNames, state.JournalFrom, state.changes) =
+            (keyed.Agenda, keyed.OwnedLeads, keyed.Prompted, keyed.LeadNames, keyed.JournalFrom, keyed.changes);
         return state;
     }
 }
