@@ -14,7 +14,6 @@ namespace SalesCoach.Reps;
 /// </summary>
 public sealed partial class RepGrain(
     [FromKeyedServices(StorageNames.Reps)] IGrainStorage storage,
-    [PersistentState("sent", StorageNames.Reps)] IPersistentState<SentLog> sent,
     IGrainFactory grains,
     INotifier notifier,
     SalesClock clock,
@@ -27,11 +26,18 @@ public sealed partial class RepGrain(
     /// <summary>How long a reminder tick waits for its own sends before letting the rep's other calls in (wall-clock time).</summary>
     public static readonly TimeSpan SendWaitInTurn = TimeSpan.FromSeconds(1);
 
+    /// <summary>The <see cref="SentLog"/>'s snapshot name (its own row since before its journal).</summary>
+    public const string SentLogName = "sent";
+
+    /// <summary>Sent-log pages between snapshots: a page is a few ids, a snapshot every id of the retention window.</summary>
+    public const int SentLogPagesPerSnapshot = 64;
+
     private readonly RepOptions settings = options.Value;
     private IGrainTimer? wakeTimer;
     private IGrainTimer? retryTimer;
     private Task sending = Task.CompletedTask;
     private RepJournal state = null!;
+    private StateJournal<SentLog, SentLogPage> sent = null!;
 
     private RepState Rep => state.State;
 
@@ -363,7 +369,7 @@ public sealed partial class RepGrain(
 
         if (marked)
         {
-            await sent.WriteStateAsync();
+            await WriteSentAsync();
         }
 
         if (Rep.Outbox.Count > 0)
@@ -383,7 +389,8 @@ public sealed partial class RepGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         state = new RepJournal(storage, this.GetGrainId(), logger);
-        await state.LoadAsync();
+        sent = new StateJournal<SentLog, SentLogPage>(storage, this.GetGrainId(), SentLogName, SentLogPagesPerSnapshot, SentLog.Replay, logger);
+        await Task.WhenAll(state.LoadAsync(), sent.LoadAsync());
         if (Rep.Sent.Count > 0)
         {
             // Stored before the sent log existed: moved into it, the log written first so nothing is lost between.
@@ -392,7 +399,7 @@ public sealed partial class RepGrain(
                 sent.State.Add(id, at);
             }
 
-            await sent.WriteStateAsync();
+            await WriteSentAsync();
             Rep.Sent.Clear();
             await WriteAsync();
         }
@@ -406,8 +413,27 @@ public sealed partial class RepGrain(
     }
 
     /// <summary>A send pass under way finishes first, so its sent marks are written, and a snapshot under way too.</summary>
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
-        Task.WhenAll(sending, state.IdleAsync());
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        await sending;
+        await Task.WhenAll(state.IdleAsync(), sent.IdleAsync());
+    }
+
+    /// <summary>Stores the ids sent since the last write; after a write whose outcome is unknown the grain reloads.</summary>
+    private async Task WriteSentAsync()
+    {
+        try
+        {
+            await sent.AppendAsync(sent.State.TakeChanges());
+        }
+        finally
+        {
+            if (sent.Broken)
+            {
+                DeactivateOnIdle();
+            }
+        }
+    }
 
     /// <summary>Stores the rep; after a write whose outcome is unknown the grain reloads (callers re-send what was not acknowledged).</summary>
     private async Task WriteAsync()

@@ -1,5 +1,6 @@
 using SalesCoach.Grains.Tests.Infrastructure;
 using SalesCoach.Reps;
+using SalesCoach.Tests.Shared;
 using static SalesCoach.Grains.Tests.Infrastructure.Pipelines;
 
 namespace SalesCoach.Grains.Tests.Reps;
@@ -80,6 +81,33 @@ public sealed class RepJournalTests : IAsyncLifetime
         rep = fixture.Grains.GetGrain<IRepGrain>(world.Ana);
         Assert.Equal(["wrap"], (await rep.GetAgendaAsync()).Tasks.Select(t => t.TaskId));
         Assert.Equal((2, 2), await StreakAsync(rep));
+    }
+
+    [Fact]
+    public async Task Restart_AfterMoreSendsThanOneSentLogSnapshotCovers_NoneIsSentAgain()
+    {
+        var repId = Ids.New("cy");
+        var rep = fixture.Grains.GetGrain<IRepGrain>(repId);
+        Notification Guidance(int i) => new() { Id = $"guidance:lead-{i}/1", RepId = repId, Kind = NotificationKind.StageGuidance, Title = $"Lead {i}" };
+
+        // One send pass (and one sent-log page) per notification.
+        var sends = RepGrain.SentLogPagesPerSnapshot + 10;
+        for (var i = 0; i < sends; i++)
+        {
+            await rep.NotifyAsync(Guidance(i));
+            await Eventually.TrueAsync(() => fixture.Notifier.SentTo(repId).Count == i + 1, "the send");
+        }
+
+        await fixture.RestartAsync();
+        rep = fixture.Grains.GetGrain<IRepGrain>(repId);
+        for (var i = 0; i < sends; i++)
+        {
+            await rep.NotifyAsync(Guidance(i)); // a lead re-delivering after a crash
+        }
+
+        await System.Threading.Tasks.Task.Delay(300);
+        Assert.Equal(sends, fixture.Notifier.SentTo(repId).Count);
+        Assert.Equal(10, await fixture.JournalPagesAsync(RepGrain.SentLogName, repId));
     }
 
     private static AgendaItem Item(string leadId, string leadName, string taskId, DateTimeOffset dueAt) =>

@@ -50,4 +50,33 @@ public sealed class SentLogTests
         Assert.False(stored.Contains("due:lead-500/call@500"));
         Assert.Equal(3, stored.Days.Count);
     }
+
+    [Fact]
+    public void Replay_ThePagesOfEachWrite_RebuildTheLogAndAPageReplayedTwiceAddsNothing()
+    {
+        var log = new SentLog();
+        var pages = new List<SentLogPage>();
+        for (var i = 0; i < 40; i++)
+        {
+            log.Add($"guidance:lead-{i}/1", Monday.AddHours(i));
+            if (i % 10 == 9)
+            {
+                log.Prune(Monday.AddHours(i - 12));
+                pages.Add(log.TakeChanges());
+            }
+        }
+
+        var stored = new SentLog();
+        foreach (var page in pages)
+        {
+            stored = SentLog.Replay(stored, page);
+        }
+
+        stored = SentLog.Replay(stored, pages[^1]); // a snapshot may already hold the page after it
+
+        Assert.Equal(log.Days.OrderBy(d => d.Key).Select(d => (d.Key, d.Value.Count)), stored.Days.OrderBy(d => d.Key).Select(d => (d.Key, d.Value.Count)));
+        Assert.False(stored.Contains("guidance:lead-0/1")); // its day was forgotten
+        Assert.True(stored.Contains("guidance:lead-39/1"));
+        Assert.Empty(log.TakeChanges().Added);
+    }
 }
