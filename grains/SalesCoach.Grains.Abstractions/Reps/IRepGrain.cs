@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 using SalesCoach.Common;
 
 namespace SalesCoach.Reps;
@@ -13,8 +15,11 @@ public interface IRepGrain : IGrainWithStringKey
     [Alias("SaveProfile")]
     Task<RepProfile> SaveProfileAsync(RepProfile profile);
 
-    /// <summary>The profile, or null for a rep never saved.</summary>
-    [Alias("GetProfile")]
+    /// <summary>
+    /// The profile, or null for a rep never saved. Interleaves: every card click asks for the clicker's
+    /// profile (their roles), and it must not queue behind the agenda writes of a busy rep.
+    /// </summary>
+    [Alias("GetProfile"), AlwaysInterleave]
     Task<RepProfile?> GetProfileAsync();
 
     /// <summary>Open tasks assigned to the rep, earliest due first.</summary>

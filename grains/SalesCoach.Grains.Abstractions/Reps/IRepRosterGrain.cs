@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace SalesCoach.Reps;
 
 /// <summary>Every rep's profile in one place, for assignment by tier and the active-rep share. Key = <see cref="DefaultKey"/>.</summary>
@@ -11,7 +13,7 @@ public interface IRepRosterGrain : IGrainWithStringKey
     [Alias("Upsert")]
     Task UpsertAsync(RepProfile profile);
 
-    /// <summary>Every rep, by id.</summary>
-    [Alias("List")]
+    /// <summary>Every rep, by id. Interleaves: every card click reads the roster (rep names on cards), and one grain must not make them queue.</summary>
+    [Alias("List"), AlwaysInterleave]
     Task<IReadOnlyList<RepProfile>> ListAsync();
 }

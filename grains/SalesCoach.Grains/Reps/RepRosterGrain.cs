@@ -5,6 +5,9 @@ public sealed class RepRosterGrain(
     [PersistentState("roster", StorageNames.Directory)] IPersistentState<RepRosterState> state)
     : Grain, IRepRosterGrain
 {
+    // Sorted once per change, not once per read: every card click reads the roster.
+    private RepProfile[]? sorted;
+
     public async Task UpsertAsync(RepProfile profile)
     {
         if (state.State.Reps.TryGetValue(profile.Id, out var existing) && existing == profile)
@@ -13,9 +16,10 @@ public sealed class RepRosterGrain(
         }
 
         state.State.Reps[profile.Id] = profile;
+        sorted = null;
         await state.WriteStateAsync();
     }
 
     public Task<IReadOnlyList<RepProfile>> ListAsync() =>
-        Task.FromResult<IReadOnlyList<RepProfile>>([.. state.State.Reps.Values.OrderBy(r => r.Id, StringComparer.Ordinal)]);
+        Task.FromResult<IReadOnlyList<RepProfile>>(sorted ??= [.. state.State.Reps.Values.OrderBy(r => r.Id, StringComparer.Ordinal)]);
 }
