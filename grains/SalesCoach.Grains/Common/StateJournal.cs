@@ -15,7 +15,9 @@ public interface IJournaledState
 /// whole state (under the state's old name, so rows stored before the journal load as they are) plus
 /// numbered pages ("&lt;name&gt;.journal.&lt;n&gt;"), one per write, each holding only that write's
 /// change. Every <c>pagesPerSnapshot</c> pages the snapshot is rewritten in the background and the
-/// pages it covers are deleted, so loading reads one snapshot and a bounded number of pages.
+/// pages it covers are deleted, so loading reads one snapshot and a bounded number of pages. A state
+/// the owner calls small (<c>writeWhole</c>) is written whole while it has no pages: one row rewritten
+/// costs less than a page now and its delete later.
 /// </summary>
 /// <remarks>
 /// A snapshot is taken of the state in memory, which may already include the change of a page written
@@ -29,7 +31,8 @@ internal sealed partial class StateJournal<TState, TPage>(
     string snapshotName,
     int pagesPerSnapshot,
     Func<TState, TPage, TState> replay,
-    ILogger logger)
+    ILogger logger,
+    Func<TState, bool>? writeWhole = null)
     where TState : class, IJournaledState, new()
     where TPage : class, new()
 {
@@ -51,7 +54,10 @@ internal sealed partial class StateJournal<TState, TPage>(
 
     public static string PageName(string snapshotName, long number) => $"{snapshotName}.journal.{number}";
 
-    /// <summary>Reads the snapshot, then replays the pages after it in order, up to the first page not written.</summary>
+    /// <summary>
+    /// Reads the snapshot, then replays the pages after it in order, up to the first page not written.
+    /// Pages are read <see cref="ReadAhead"/> at a time: a cold grain on Cosmos DB pays a few round trips, not one per page.
+    /// </summary>
     public async Task LoadAsync()
     {
         await storage.ReadStateAsync(snapshotName, grainId, snapshot);
@@ -59,18 +65,30 @@ internal sealed partial class StateJournal<TState, TPage>(
         next = State.JournalFrom;
         while (true)
         {
-            var page = new GrainState<TPage>();
-            await storage.ReadStateAsync(PageName(snapshotName, next), grainId, page);
-            if (!page.RecordExists)
+            var window = await Task.WhenAll(Enumerable.Range(0, ReadAhead).Select(i => ReadPageAsync(next + i)));
+            foreach (var page in window)
             {
-                break;
-            }
+                if (!page.RecordExists)
+                {
+                    return;
+                }
 
-            var from = State.JournalFrom;
-            snapshot.State = replay(State, page.State ?? new TPage());
-            State.JournalFrom = from;
-            pages.Add((next++, page.ETag));
+                var from = State.JournalFrom;
+                snapshot.State = replay(State, page.State ?? new TPage());
+                State.JournalFrom = from;
+                pages.Add((next++, page.ETag));
+            }
         }
+    }
+
+    /// <summary>Pages read together when loading.</summary>
+    public const int ReadAhead = 8;
+
+    private async Task<GrainState<TPage>> ReadPageAsync(long number)
+    {
+        var page = new GrainState<TPage>();
+        await storage.ReadStateAsync(PageName(snapshotName, number), grainId, page);
+        return page;
     }
 
     /// <summary>Writes <paramref name="change"/> (already applied to <see cref="State"/>) as the next page; starts a snapshot when one is due.</summary>
@@ -79,6 +97,12 @@ internal sealed partial class StateJournal<TState, TPage>(
         if (Broken)
         {
             throw new InvalidOperationException($"The journal '{snapshotName}' of {grainId} had a failed write and must be reloaded.");
+        }
+
+        if (pages.Count == 0 && compaction.IsCompleted && writeWhole?.Invoke(State) == true)
+        {
+            await WriteWholeAsync();
+            return;
         }
 
         var number = next;
@@ -98,6 +122,20 @@ internal sealed partial class StateJournal<TState, TPage>(
         if (pages.Count >= snapshotAtPages && compaction.IsCompleted)
         {
             compaction = CompactAsync();
+        }
+    }
+
+    private async Task WriteWholeAsync()
+    {
+        State.JournalFrom = next; // no page at or after `next` exists
+        try
+        {
+            await storage.WriteStateAsync(snapshotName, grainId, snapshot);
+        }
+        catch
+        {
+            Broken = true;
+            throw;
         }
     }
 

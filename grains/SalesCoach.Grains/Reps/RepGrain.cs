@@ -32,6 +32,9 @@ public sealed partial class RepGrain(
     /// <summary>Sent-log pages between snapshots: a page is a few ids, a snapshot every id of the retention window.</summary>
     public const int SentLogPagesPerSnapshot = 64;
 
+    /// <summary>Up to this many ids (8 bytes each) the sent log is written whole: cheaper than a page and its later delete.</summary>
+    public const int SentLogWholeUpTo = 256;
+
     private readonly RepOptions settings = options.Value;
     private IGrainTimer? wakeTimer;
     private IGrainTimer? retryTimer;
@@ -389,7 +392,8 @@ public sealed partial class RepGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         state = new RepJournal(storage, this.GetGrainId(), logger);
-        sent = new StateJournal<SentLog, SentLogPage>(storage, this.GetGrainId(), SentLogName, SentLogPagesPerSnapshot, SentLog.Replay, logger);
+        sent = new StateJournal<SentLog, SentLogPage>(
+            storage, this.GetGrainId(), SentLogName, SentLogPagesPerSnapshot, SentLog.Replay, logger, log => log.Count <= SentLogWholeUpTo);
         await Task.WhenAll(state.LoadAsync(), sent.LoadAsync());
         if (Rep.Sent.Count > 0)
         {

@@ -26,8 +26,14 @@ internal sealed class RepJournal(IGrainStorage storage, GrainId grainId, ILogger
     /// </summary>
     public const int PagesPerSnapshot = 32;
 
+    /// <summary>
+    /// Up to this many agenda entries, lead names and prompts together, the rep is written whole (one row
+    /// of a few kilobytes), as it was before the journal: cheaper than a page and its later delete.
+    /// </summary>
+    public const int WholeUpToEntries = 48;
+
     private readonly StateJournal<RepState, RepJournalPage> journal =
-        new(storage, grainId, SnapshotName, PagesPerSnapshot, RepJournalPage.Replay, logger);
+        new(storage, grainId, SnapshotName, PagesPerSnapshot, RepJournalPage.Replay, logger, IsSmall);
 
     public RepState State => journal.State;
 
@@ -44,6 +50,8 @@ internal sealed class RepJournal(IGrainStorage storage, GrainId grainId, ILogger
         State.Changes.Clear();
         return journal.AppendAsync(page);
     }
+
+    private static bool IsSmall(RepState rep) => rep.Agenda.Count + rep.LeadNames.Count + rep.Prompted.Count <= WholeUpToEntries;
 
     /// <inheritdoc cref="StateJournal{TState, TPage}.IdleAsync"/>
     public Task IdleAsync() => journal.IdleAsync();

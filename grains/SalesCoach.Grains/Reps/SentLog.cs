@@ -35,6 +35,9 @@ public sealed class SentLog : IJournaledState
 
     public bool Contains(string notificationId) => Index().Contains(Hash(notificationId));
 
+    /// <summary>How many ids are remembered.</summary>
+    public int Count => Index().Count;
+
     /// <summary>Records a send; false when the id was already recorded.</summary>
     public bool Add(string notificationId, DateTimeOffset at)
     {

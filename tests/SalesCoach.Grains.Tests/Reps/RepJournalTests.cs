@@ -27,8 +27,10 @@ public sealed class RepJournalTests : IAsyncLifetime
 
         // One write per call, each adding a lead with two tasks; on the way a task is closed, a lead renamed
         // or a lead handed to someone else, and a kudos arrives now and then.
+        // The first write makes the rep larger than what is written whole, so every write is a page.
         var writes = RepJournal.PagesPerSnapshot + 10;
-        for (var i = 0; i < writes; i++)
+        await rep.ApplyAsync(new RepUpdate { Agenda = [.. Enumerable.Range(0, RepJournal.WholeUpToEntries).Select(i => new AgendaChange { LeadId = $"big-{i}", LeadName = $"Big {i}", Owns = true, Upserts = [Item($"big-{i}", $"Big {i}", "call", due)] })] });
+        for (var i = 1; i < writes; i++)
         {
             var lead = $"lead-{i}";
             var earlier = $"lead-{i / 2}";
@@ -49,7 +51,7 @@ public sealed class RepJournalTests : IAsyncLifetime
 
         var before = await ReadAsync(rep);
         Assert.NotEmpty(before.Agenda);
-        Assert.Equal((writes + 3) / 4, before.Kudos);
+        Assert.Equal(Enumerable.Range(1, writes - 1).Count(i => i % 4 == 0), before.Kudos);
 
         await fixture.RestartAsync();
         rep = fixture.Grains.GetGrain<IRepGrain>(repId);
@@ -59,27 +61,37 @@ public sealed class RepJournalTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task CompleteTask_RepPageWriteFails_TheLeadDeliversAgainAndTheStreakCountsEachTaskOnce(bool afterStoring)
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    [InlineData(true, true)]
+    public async Task CompleteTask_RepWriteFails_TheLeadDeliversAgainAndTheStreakCountsEachTaskOnce(bool afterStoring, bool bigRep)
     {
         var world = await new World(fixture).WithTeamAsync();
+        if (bigRep)
+        {
+            // Past the size written whole: the failing write is a journal page.
+            var due = fixture.Time.GetUtcNow().AddDays(3);
+            await world.Rep(world.Ana).ApplyAsync(new RepUpdate { Agenda = [.. Enumerable.Range(0, RepJournal.WholeUpToEntries).Select(i => new AgendaChange { LeadId = $"big-{i}", LeadName = $"Big {i}", Owns = true, Upserts = [Item($"big-{i}", $"Big {i}", "call", due)] })] });
+        }
+
         var pipeline = await world.SavePipelineAsync(Pipeline(Ids.New("p"),
             Stage("work", TaskDone("later"), Task("soon", "PT1H"), Task("later", "P2D")), Stage("done", TaskDone("wrap"), Task("wrap"))));
         var lead = await world.CreateLeadAsync(pipeline.Id);
 
-        fixture.StorageFaults.FailWrites(name => name.StartsWith(RepJournal.SnapshotName + ".journal.", StringComparison.Ordinal), afterStoring);
+        // A rep this small is written whole; a larger one writes pages: either write fails alike.
+        fixture.StorageFaults.FailWrites(name => name == RepJournal.SnapshotName || name.StartsWith(RepJournal.SnapshotName + ".journal.", StringComparison.Ordinal), afterStoring);
         await world.Lead(lead.Id).CompleteTaskAsync("soon", null, world.AnaActor); // the rep's write fails: not acknowledged
         await world.Lead(lead.Id).CompleteTaskAsync("later", null, world.AnaActor); // re-sent first, then this one
 
         Assert.Equal(1, fixture.StorageFaults.Failed);
         var rep = world.Rep(world.Ana);
-        Assert.Equal(["wrap"], (await rep.GetAgendaAsync()).Tasks.Select(t => t.TaskId));
+        Assert.Equal(["wrap"], await LeadTasksAsync(rep, lead.Id));
         Assert.Equal((2, 2), await StreakAsync(rep));
 
         await fixture.RestartAsync();
         rep = fixture.Grains.GetGrain<IRepGrain>(world.Ana);
-        Assert.Equal(["wrap"], (await rep.GetAgendaAsync()).Tasks.Select(t => t.TaskId));
+        Assert.Equal(["wrap"], await LeadTasksAsync(rep, lead.Id));
         Assert.Equal((2, 2), await StreakAsync(rep));
     }
 
@@ -90,9 +102,12 @@ public sealed class RepJournalTests : IAsyncLifetime
         var rep = fixture.Grains.GetGrain<IRepGrain>(repId);
         Notification Guidance(int i) => new() { Id = $"guidance:lead-{i}/1", RepId = repId, Kind = NotificationKind.StageGuidance, Title = $"Lead {i}" };
 
-        // One send pass (and one sent-log page) per notification.
-        var sends = RepGrain.SentLogPagesPerSnapshot + 10;
-        for (var i = 0; i < sends; i++)
+        // A log past the size written whole, in one send pass; then one send pass (and one sent-log page) per notification.
+        var first = RepGrain.SentLogWholeUpTo + 1;
+        await rep.ApplyAsync(new RepUpdate { Notifications = [.. Enumerable.Range(0, first).Select(Guidance)] });
+        await Eventually.TrueAsync(() => fixture.Notifier.SentTo(repId).Count == first, "the first sends");
+        var sends = first + RepGrain.SentLogPagesPerSnapshot + 10;
+        for (var i = first; i < sends; i++)
         {
             await rep.NotifyAsync(Guidance(i));
             await Eventually.TrueAsync(() => fixture.Notifier.SentTo(repId).Count == i + 1, "the send");
@@ -107,11 +122,31 @@ public sealed class RepJournalTests : IAsyncLifetime
 
         await System.Threading.Tasks.Task.Delay(300);
         Assert.Equal(sends, fixture.Notifier.SentTo(repId).Count);
-        Assert.Equal(10, await fixture.JournalPagesAsync(RepGrain.SentLogName, repId));
+        Assert.Equal(11, await fixture.JournalPagesAsync(RepGrain.SentLogName, repId));
+    }
+
+    [Fact]
+    public async Task ApplyAsync_SmallRep_IsWrittenWholeWithNoPagesAndSurvivesARestart()
+    {
+        var repId = Ids.New("cy");
+        var rep = fixture.Grains.GetGrain<IRepGrain>(repId);
+        var due = fixture.Time.GetUtcNow().AddDays(1);
+        for (var i = 0; i < 10; i++)
+        {
+            await rep.ApplyAsync(new RepUpdate { Agenda = [new AgendaChange { LeadId = $"lead-{i}", LeadName = $"Lead {i}", Owns = true, Upserts = [Item($"lead-{i}", $"Lead {i}", "call", due)] }] });
+        }
+
+        Assert.Equal(0, await fixture.JournalPagesAsync(RepJournal.SnapshotName, repId));
+        var before = await ReadAsync(rep);
+        await fixture.RestartAsync();
+        Assert.Equal(before, await ReadAsync(fixture.Grains.GetGrain<IRepGrain>(repId)));
     }
 
     private static AgendaItem Item(string leadId, string leadName, string taskId, DateTimeOffset dueAt) =>
         new() { LeadId = leadId, LeadName = leadName, TaskId = taskId, Title = taskId, StageId = "work", DueAt = dueAt };
+
+    private static async Task<IEnumerable<string>> LeadTasksAsync(IRepGrain rep, string leadId) =>
+        (await rep.GetAgendaAsync()).Tasks.Where(t => t.LeadId == leadId).Select(t => t.TaskId);
 
     private static async Task<(int OnTime, int Best)> StreakAsync(IRepGrain rep) =>
         await rep.GetStatsAsync() is var stats ? (stats.OnTimeStreak, stats.BestOnTimeStreak) : default;
