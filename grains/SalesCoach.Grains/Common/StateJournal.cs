@@ -49,24 +49,23 @@ internal sealed partial class StateJournal<TState, TPage>(
     /// <summary>True after a write whose outcome is unknown: the owner must reload before writing again.</summary>
     public bool Broken { get; private set; }
 
-    /// <summary>Pages stored after the snapshot (what a load replays).</summary>
-    public int PageCount => pages.Count;
-
     public static string PageName(string snapshotName, long number) => $"{snapshotName}.journal.{number}";
 
     /// <summary>
     /// Reads the snapshot, then replays the pages after it in order, up to the first page not written.
-    /// Pages are read <see cref="ReadAhead"/> at a time: a cold grain on Cosmos DB pays a few round trips, not one per page.
+    /// Once the first page is found, pages are read <see cref="ReadAhead"/> at a time: a cold grain on
+    /// Cosmos DB pays a few round trips, not one per page, and a state with no pages (written whole) pays
+    /// one read, not a window of reads of pages that are not there.
     /// </summary>
     public async Task LoadAsync()
     {
         await storage.ReadStateAsync(snapshotName, grainId, snapshot);
         snapshot.State ??= new TState();
         next = State.JournalFrom;
-        while (true)
+        for (var window = 1; ; window = ReadAhead)
         {
-            var window = await Task.WhenAll(Enumerable.Range(0, ReadAhead).Select(i => ReadPageAsync(next + i)));
-            foreach (var page in window)
+            var read = await Task.WhenAll(Enumerable.Range(0, window).Select(i => ReadPageAsync(next + i)));
+            foreach (var page in read)
             {
                 if (!page.RecordExists)
                 {

@@ -27,7 +27,7 @@ public sealed class RepJournalPage
     };
 
     /// <summary>Applies the keyed changes to <paramref name="state"/> in place (the head is not touched).</summary>
-    public void ApplyKeyedTo(RepState state)
+    private void ApplyKeyedTo(RepState state)
     {
         Agenda.ApplyTo(state.Agenda);
         OwnedLeads.ApplyTo(state.OwnedLeads);
