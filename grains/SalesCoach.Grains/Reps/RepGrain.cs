@@ -423,32 +423,22 @@ public sealed partial class RepGrain(
         await Task.WhenAll(state.IdleAsync(), sent.IdleAsync());
     }
 
-    /// <summary>Stores the ids sent since the last write; after a write whose outcome is unknown the grain reloads.</summary>
-    private async Task WriteSentAsync()
-    {
-        try
-        {
-            await sent.AppendAsync(sent.State.TakeChanges());
-        }
-        finally
-        {
-            if (sent.Broken)
-            {
-                DeactivateOnIdle();
-            }
-        }
-    }
+    /// <summary>Stores the ids sent since the last write.</summary>
+    private Task WriteSentAsync() => ReloadIfBrokenAsync(sent.AppendAsync(sent.State.TakeChanges()));
 
-    /// <summary>Stores the rep; after a write whose outcome is unknown the grain reloads (callers re-send what was not acknowledged).</summary>
-    private async Task WriteAsync()
+    /// <summary>Stores the rep.</summary>
+    private Task WriteAsync() => ReloadIfBrokenAsync(state.WriteAsync());
+
+    /// <summary>Awaits a journal write; after one whose outcome is unknown the grain reloads (callers re-send what was not acknowledged).</summary>
+    private async Task ReloadIfBrokenAsync(Task write)
     {
         try
         {
-            await state.WriteAsync();
+            await write;
         }
         finally
         {
-            if (state.Broken)
+            if (state.Broken || sent.Broken)
             {
                 DeactivateOnIdle();
             }
