@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SalesCoach.Api.Tests.Infrastructure;
@@ -101,14 +100,6 @@ public sealed class AddinProductionHostTests : IAsyncLifetime
             await _factory.DisposeAsync();
         }
 
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held open only leaves a temp directory behind.
-        }
+        TempDirectory.Delete(_directory);
     }
 }

@@ -114,15 +114,7 @@ public sealed class HostProcessCrashTests(ITestOutputHelper output) : IAsyncLife
             output.WriteLine($"--- host process {i + 1} output ---\n{_hosts[i].Output}");
         }
 
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Only a temp directory left behind.
-        }
+        TempDirectory.Delete(_directory);
     }
 
     private async Task<BotProcess> StartAsync()

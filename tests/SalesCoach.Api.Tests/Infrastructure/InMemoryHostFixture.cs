@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 
 namespace SalesCoach.Api.Tests.Infrastructure;
@@ -63,15 +62,7 @@ public abstract class InMemoryHostFixture : IAsyncLifetime
             await factory.DisposeAsync();
         }
 
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held open only leaves a temp directory behind.
-        }
+        TempDirectory.Delete(directory);
     }
 
     /// <summary>The host: a <see cref="SalesCoachApplicationFactory"/> on <see cref="DatabasePath"/> and <see cref="Clock"/>, with what the fixture adds.</summary>

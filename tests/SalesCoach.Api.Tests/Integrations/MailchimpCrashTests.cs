@@ -106,15 +106,7 @@ public sealed class MailchimpCrashTests(ITestOutputHelper output) : IAsyncLifeti
         }
 
         stub.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Only a temp directory left behind.
-        }
+        TempDirectory.Delete(directory);
     }
 
     private async Task<BotProcess> StartAsync()
