@@ -1,6 +1,7 @@
 namespace SalesCoach.Analytics;
 
 /// <summary>The dimension a deal-size breakdown groups by.</summary>
+[GenerateSerializer]
 public enum DealSizeBy
 {
     Rep = 0,

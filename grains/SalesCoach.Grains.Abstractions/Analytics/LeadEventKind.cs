@@ -1,6 +1,7 @@
 namespace SalesCoach.Analytics;
 
 /// <summary>What happened to a lead, as the analytics count it.</summary>
+[GenerateSerializer]
 public enum LeadEventKind
 {
     Created = 0,

@@ -1,6 +1,7 @@
 namespace SalesCoach.Common;
 
 /// <summary>How a command ended; the host maps each to one HTTP status.</summary>
+[GenerateSerializer]
 public enum OutcomeStatus
 {
     Ok = 0,

@@ -1,6 +1,7 @@
 namespace SalesCoach.DirectorySync;
 
 /// <summary>Why the directory refused or failed a call (see <see cref="DirectoryException"/>).</summary>
+[GenerateSerializer]
 public enum DirectoryFailure
 {
     /// <summary>The app lacks a permission (or an access policy shuts it out): fixed by an administrator, not by retrying.</summary>

@@ -1,6 +1,7 @@
 namespace SalesCoach.DirectorySync;
 
 /// <summary>What one attempt to install the Teams app for a rep came to.</summary>
+[GenerateSerializer]
 public enum TeamsAppInstallOutcome
 {
     Installed,

@@ -1,6 +1,7 @@
 namespace SalesCoach.DirectorySync;
 
 /// <summary>What looking up the rep's existing 1:1 chat with the app came to (after Graph said the app was already there).</summary>
+[GenerateSerializer]
 public enum TeamsChatOutcome
 {
     /// <summary>The chat and the tenant's Bot Connector are known: the rep can be reached there.</summary>

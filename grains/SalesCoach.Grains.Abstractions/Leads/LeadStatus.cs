@@ -1,6 +1,7 @@
 namespace SalesCoach.Leads;
 
 /// <summary>Where a lead stands overall.</summary>
+[GenerateSerializer]
 public enum LeadStatus
 {
     Open = 0,

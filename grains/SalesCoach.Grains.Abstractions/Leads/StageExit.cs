@@ -1,6 +1,7 @@
 namespace SalesCoach.Leads;
 
 /// <summary>How a lead left a stage: its goal was met, a person moved it, or it closed.</summary>
+[GenerateSerializer]
 public enum StageExit
 {
     Goal = 0,

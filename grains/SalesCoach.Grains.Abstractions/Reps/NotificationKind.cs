@@ -1,6 +1,7 @@
 namespace SalesCoach.Reps;
 
 /// <summary>What a notification to a rep is about; each becomes one card in Teams.</summary>
+[GenerateSerializer]
 public enum NotificationKind
 {
     TaskDue = 0,
