@@ -26,7 +26,7 @@ internal static class ProviderRegistration
         ArgumentNullException.ThrowIfNull(configure);
 
         AddValidatedOptions<TOptions, TValidator>(builder.Services, name, configure)
-            .PostConfigure<Serializer>((options, serializer) => options.GrainStorageSerializer ??= new OrleansGrainStorageSerializer(serializer));
+            .PostConfigure<Serializer>((options, serializer) => options.GrainStorageSerializer ??= new ExactSizeGrainStorageSerializer(serializer));
         builder.Services.AddGrainStorage(name, (services, storageName) => ActivatorUtilities.CreateInstance<TStorage>(
             services, storageName, services.GetRequiredService<IOptionsMonitor<TOptions>>().Get(storageName)));
         return builder;

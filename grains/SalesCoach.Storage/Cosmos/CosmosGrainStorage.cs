@@ -106,7 +106,7 @@ public sealed partial class CosmosGrainStorage : IGrainStorage, ILifecyclePartic
             Id = id,
             GrainId = grainId.ToString(),
             StateName = stateName,
-            Data = _serializer.Serialize(grainState.State).ToArray(),
+            Data = ExactSizeGrainStorageSerializer.ToArray(_serializer.Serialize(grainState.State)),
         };
         var container = await _container.GetAsync(cancellationToken).ConfigureAwait(false);
         using var body = new MemoryStream();

@@ -55,7 +55,7 @@ public sealed class CosmosStorageOptions : IStorageSerializerOptions
     public Action<CosmosClientOptions>? ConfigureClient { get; set; }
 
     /// <summary>
-    /// Gets or sets the serializer for grain state. When null, an <see cref="OrleansGrainStorageSerializer"/>
+    /// Gets or sets the serializer for grain state. When null, an <see cref="ExactSizeGrainStorageSerializer"/>
     /// over the silo's <c>Orleans.Serialization.Serializer</c> is used.
     /// </summary>
     public IGrainStorageSerializer? GrainStorageSerializer { get; set; }

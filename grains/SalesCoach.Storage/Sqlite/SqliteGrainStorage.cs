@@ -90,7 +90,7 @@ public sealed partial class SqliteGrainStorage : IGrainStorage, ILifecyclePartic
     {
         ArgumentNullException.ThrowIfNull(grainState);
         cancellationToken.ThrowIfCancellationRequested();
-        var data = _serializer.Serialize(grainState.State).ToArray();
+        var data = ExactSizeGrainStorageSerializer.ToArray(_serializer.Serialize(grainState.State));
         var newEtag = NewEtag();
 
         // One statement each way, so the ETag check and the write are atomic: no ETag means "create",

@@ -27,7 +27,7 @@ public sealed class SqliteStorageOptions : IStorageSerializerOptions
     public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// Gets or sets the serializer for grain state. When null, an <see cref="OrleansGrainStorageSerializer"/>
+    /// Gets or sets the serializer for grain state. When null, an <see cref="ExactSizeGrainStorageSerializer"/>
     /// over the silo's <c>Orleans.Serialization.Serializer</c> is used.
     /// </summary>
     public IGrainStorageSerializer? GrainStorageSerializer { get; set; }
