@@ -31,6 +31,23 @@ public sealed class AgendaScheduleTests
         Assert.Equal(Today0700.AddHours(1), AgendaSchedule.NextWake(rep, Today0700, DigestHour)); // today's 08:00 digest
     }
 
+    [Theory]
+    [InlineData("later", "prompted", "next")]
+    [InlineData("prompted", "next", "later")]
+    [InlineData("next", "later", "prompted")]
+    public void NextWake_EarlierTasksPrompted_IsTheEarliestUnpromptedOneInAnyOrder(string first, string second, string third)
+    {
+        var due = new Dictionary<string, DateTimeOffset>
+        {
+            ["prompted"] = Today0700.AddMinutes(5),
+            ["next"] = Today0700.AddMinutes(20),
+            ["later"] = Today0700.AddMinutes(40),
+        };
+        var rep = Rep(Item(first, due[first]), Item(second, due[second]), Item(third, due[third]));
+        rep.Prompted["l1/prompted"] = due["prompted"];
+        Assert.Equal(due["next"], AgendaSchedule.NextWake(rep, Today0700, DigestHour));
+    }
+
     [Fact]
     public void NextWake_DigestSentToday_WaitsForTomorrowsDigest()
     {
