@@ -103,6 +103,23 @@ public sealed class ErrorShapeTests(SalesCoachHostFixture host)
     }
 
     [Fact]
+    public async Task LogActivity_ChunkedBodyJustUnder64KB_IsReadWhole()
+    {
+        // No Content-Length: the body is read in pieces into a buffer that grows, up to the limit.
+        var lead = await NewLeadAsync();
+        var tags = Enumerable.Range(0, 5_400).Select(i => $"tag-{i:D5}").ToList();
+        var body = Encoding.UTF8.GetBytes(ApiJsonText(new { type = "note", subject = "s", tags }));
+        Assert.InRange(body.Length, 60 * KB, 64 * KB);
+        using var content = new UnsizedContent(body, "application/json");
+
+        using var response = await Ana.PostAsync($"/api/leads/{lead.Id}/activities", content);
+
+        Assert.Null(response.RequestMessage?.Content?.Headers.ContentLength);
+        await response.ShouldBeAsync(HttpStatusCode.OK);
+        Assert.Equal(tags, (await Ana.LeadAsync(lead.Id)).Activities[0].Tags);
+    }
+
+    [Fact]
     public async Task Patch_BodyOver64KB_Returns413AndKeepsTheOldFacts()
     {
         var lead = await NewLeadAsync();
