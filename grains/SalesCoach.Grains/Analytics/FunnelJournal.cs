@@ -24,7 +24,7 @@ internal static class FunnelJournal
     public const int PagesPerSnapshot = 256;
 
     public static StateJournal<FunnelState, FunnelJournalPage> Create(IGrainStorage storage, GrainId grainId, ILogger logger) =>
-        new(storage, grainId, SnapshotName, PagesPerSnapshot, Replay, logger);
+        new(storage, grainId, SnapshotName, _ => PagesPerSnapshot, Replay, logger);
 
     private static FunnelState Replay(FunnelState state, FunnelJournalPage page)
     {

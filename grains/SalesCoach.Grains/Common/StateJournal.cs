@@ -14,8 +14,9 @@ public interface IJournaledState
 /// How a large grain state stays durable at a cost proportional to what changed: a snapshot of the
 /// whole state (under the state's old name, so rows stored before the journal load as they are) plus
 /// numbered pages ("&lt;name&gt;.journal.&lt;n&gt;"), one per write, each holding only that write's
-/// change. Every <c>pagesPerSnapshot</c> pages the snapshot is rewritten in the background and the
-/// pages it covers are deleted, so loading reads one snapshot and a bounded number of pages. A state
+/// change. Every <c>pagesPerSnapshot(state)</c> pages the snapshot is rewritten in the background and
+/// the pages it covers are deleted, so loading reads one snapshot and a bounded number of pages. The
+/// owner may let a larger state wait for more pages: a snapshot costs what the whole state costs. A state
 /// the owner calls small (<c>writeWhole</c>) is written whole while it has no pages: one row rewritten
 /// costs less than a page now and its delete later.
 /// </summary>
@@ -29,7 +30,7 @@ internal sealed partial class StateJournal<TState, TPage>(
     IGrainStorage storage,
     GrainId grainId,
     string snapshotName,
-    int pagesPerSnapshot,
+    Func<TState, int> pagesPerSnapshot,
     Func<TState, TPage, TState> replay,
     ILogger logger,
     Func<TState, bool>? writeWhole = null)
@@ -39,8 +40,8 @@ internal sealed partial class StateJournal<TState, TPage>(
     private readonly GrainState<TState> snapshot = new() { State = new TState() };
     private readonly List<(long Number, string? ETag)> pages = [];
     private long next;
-    private readonly int perSnapshot = pagesPerSnapshot;
-    private int snapshotAtPages = pagesPerSnapshot;
+    // Pages there were when the last snapshot failed: the next try waits for as many pages again.
+    private int pagesAtFailedSnapshot;
     private Task compaction = Task.CompletedTask;
 
     /// <summary>The state as loaded and as the owner changes it; what <see cref="AppendAsync"/> journals must already be applied to it.</summary>
@@ -118,7 +119,7 @@ internal sealed partial class StateJournal<TState, TPage>(
 
         next = number + 1;
         pages.Add((number, page.ETag));
-        if (pages.Count >= snapshotAtPages && compaction.IsCompleted)
+        if (pages.Count - pagesAtFailedSnapshot >= pagesPerSnapshot(State) && compaction.IsCompleted)
         {
             compaction = CompactAsync();
         }
@@ -157,14 +158,14 @@ internal sealed partial class StateJournal<TState, TPage>(
             // The next try waits for as many pages again: a snapshot that keeps failing (too big for the
             // store) must not cost a whole-state serialisation on every write.
             LogSnapshotFailed(e, snapshotName, grainId);
-            snapshotAtPages = pages.Count + perSnapshot;
+            pagesAtFailedSnapshot = pages.Count;
             await RefreshSnapshotETagAsync();
             return;
         }
 
         var covered = pages.Where(p => p.Number < from).ToList();
         pages.RemoveAll(p => p.Number < from);
-        snapshotAtPages = perSnapshot;
+        pagesAtFailedSnapshot = 0;
         try
         {
             // Pages below the snapshot are never read again; one left behind by a failed delete only takes space.

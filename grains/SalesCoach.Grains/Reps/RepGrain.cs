@@ -393,7 +393,7 @@ public sealed partial class RepGrain(
     {
         state = new RepJournal(storage, this.GetGrainId(), logger);
         sent = new StateJournal<SentLog, SentLogPage>(
-            storage, this.GetGrainId(), SentLogName, SentLogPagesPerSnapshot, SentLog.Replay, logger, log => log.Count <= SentLogWholeUpTo);
+            storage, this.GetGrainId(), SentLogName, _ => SentLogPagesPerSnapshot, SentLog.Replay, logger, log => log.Count <= SentLogWholeUpTo);
         await Task.WhenAll(state.LoadAsync(), sent.LoadAsync());
         if (Rep.Sent.Count > 0)
         {

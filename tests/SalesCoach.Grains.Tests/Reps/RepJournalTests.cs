@@ -60,6 +60,38 @@ public sealed class RepJournalTests : IAsyncLifetime
         Assert.Equal(10, await fixture.JournalPagesAsync(RepJournal.SnapshotName, repId));
     }
 
+    [Fact]
+    public async Task LargeRep_SnapshotWaitsForMorePagesInProportionToItsSize_AndRestartsTheSame()
+    {
+        var repId = Ids.New("cy");
+        var rep = fixture.Grains.GetGrain<IRepGrain>(repId);
+        var due = fixture.Time.GetUtcNow().AddDays(1);
+        const int leads = 400; // a name, an owned lead and a task each: 1,200 entries
+        const int pagesBetweenSnapshots = leads * 3 / RepJournal.EntriesPerPage;
+        Assert.True(pagesBetweenSnapshots > RepJournal.PagesPerSnapshot);
+        await rep.ApplyAsync(new RepUpdate { Agenda = [.. Enumerable.Range(0, leads).Select(i => new AgendaChange { LeadId = $"big-{i}", LeadName = $"Big {i}", Owns = true, Upserts = [Item($"big-{i}", $"Big {i}", "call", due)] })] });
+
+        // Renames keep the size: the first page and these make one snapshot's worth and five more.
+        for (var i = 1; i < pagesBetweenSnapshots + 5; i++)
+        {
+            if (i == RepJournal.PagesPerSnapshot + 1)
+            {
+                // Past where a small rep would have taken its snapshot: every write so far is still a page.
+                Assert.Equal(i, await fixture.JournalPagesAsync(RepJournal.SnapshotName, repId));
+            }
+
+            await rep.ApplyAsync(new RepUpdate { Agenda = [new AgendaChange { LeadId = $"big-{i}", LeadName = $"Renamed {i}" }] });
+        }
+
+        var before = await ReadAsync(rep);
+        await fixture.RestartAsync();
+        rep = fixture.Grains.GetGrain<IRepGrain>(repId);
+
+        Assert.Equal(before, await ReadAsync(rep));
+        Assert.Contains("big-7:Renamed 7", before.Leads);
+        Assert.Equal(5, await fixture.JournalPagesAsync(RepJournal.SnapshotName, repId));
+    }
+
     [Theory]
     [InlineData(false, false)]
     [InlineData(true, false)]
