@@ -33,23 +33,8 @@ public static class AgendaSchedule
     /// <summary>When the rep must next be woken: the earliest unprompted due time or the next digest with something in it, whichever is first.</summary>
     public static DateTimeOffset? NextWake(RepState rep, DateTimeOffset now, int digestHourUtc)
     {
-        // Runs on every agenda change, over every open task of the rep: one pass, and the prompt is looked
-        // up only for a task that would move the wake earlier (a few per pass, not one per task).
-        DateTimeOffset? next = null;
-        DateTimeOffset? earliestDue = null;
-        foreach (var (key, item) in rep.Agenda)
-        {
-            if (earliestDue is null || item.DueAt < earliestDue)
-            {
-                earliestDue = item.DueAt;
-            }
-
-            if ((next is null || item.DueAt < next) && !(rep.Prompted.TryGetValue(key, out var at) && at == item.DueAt))
-            {
-                next = item.DueAt;
-            }
-        }
-
+        // Runs on every agenda change: the bounds are kept by the rep's change methods, not found by a walk.
+        var (earliestDue, next) = rep.Bounds;
         if (earliestDue is null)
         {
             return next;

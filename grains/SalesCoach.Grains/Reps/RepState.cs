@@ -11,6 +11,11 @@ public sealed class RepState : IJournaledState
     [NonSerialized]
     private RepChanges? changes;
 
+    // The earliest due times (all tasks, unprompted tasks) while known; null after a change that may have
+    // moved them. Kept by the change methods, so the rep's wake is not a walk over every open task per change.
+    [NonSerialized]
+    private AgendaBounds? bounds;
+
     [Id(0)] public RepProfile? Profile { get; set; }
     /// <summary>Open tasks by <see cref="AgendaItem.Key"/>.</summary>
     [Id(1)] public Dictionary<string, AgendaItem> Agenda { get; set; } = [];
@@ -41,6 +46,9 @@ public sealed class RepState : IJournaledState
     /// <summary>The first <see cref="RepJournal"/> page this state does not include (0 before the journal existed).</summary>
     [Id(15)] public long JournalFrom { get; set; }
 
+    /// <summary>The earliest due time of any open task and of any task not yet prompted for its due time (null when there is none).</summary>
+    internal AgendaBounds Bounds => bounds ??= AgendaBounds.Of(this);
+
     /// <summary>Keys changed since the last write (<see cref="RepJournal"/> takes and clears them).</summary>
     internal RepChanges Changes => changes ??= new();
 
@@ -48,11 +56,15 @@ public sealed class RepState : IJournaledState
     internal bool PutTask(AgendaItem item)
     {
         var key = item.Key;
-        if (Agenda.TryGetValue(key, out var existing) && existing == item)
+        var replaces = Agenda.TryGetValue(key, out var existing);
+        if (replaces && existing == item)
         {
             return false;
         }
 
+        bounds = replaces && bounds is { } known && known.IsBound(existing!.DueAt)
+            ? null
+            : bounds?.With(item.DueAt, unprompted: !(Prompted.TryGetValue(key, out var at) && at == item.DueAt));
         Agenda[key] = item;
         Changes.Agenda.Add(key);
         return true;
@@ -61,7 +73,12 @@ public sealed class RepState : IJournaledState
     /// <summary>Takes a task off the agenda and forgets its prompt; false when neither was there.</summary>
     internal bool CloseTask(string key)
     {
-        var onAgenda = Agenda.Remove(key);
+        var onAgenda = Agenda.Remove(key, out var closed);
+        if (onAgenda && bounds is { } known && known.IsBound(closed!.DueAt))
+        {
+            bounds = null;
+        }
+
         var prompted = Prompted.Remove(key);
         if (onAgenda)
         {
@@ -79,6 +96,11 @@ public sealed class RepState : IJournaledState
     /// <summary>Records that the task was prompted for <paramref name="dueAt"/> (a re-dated task is prompted again).</summary>
     internal void MarkPrompted(string key, DateTimeOffset dueAt)
     {
+        if (bounds is { } known && known.IsBound(dueAt))
+        {
+            bounds = null;
+        }
+
         Prompted[key] = dueAt;
         Changes.Prompted.Add(key);
     }
@@ -121,7 +143,7 @@ public sealed class RepState : IJournaledState
     internal RepState Head()
     {
         var head = (RepState)MemberwiseClone();
-        (head.Agenda, head.OwnedLeads, head.Prompted, head.LeadNames, head.JournalFrom, head.changes) = ([], [], [], [], 0, null);
+        (head.Agenda, head.OwnedLeads, head.Prompted, head.LeadNames, head.JournalFrom, head.changes, head.bounds) = ([], [], [], [], 0, null, null);
         return head;
     }
 
@@ -129,8 +151,8 @@ public sealed class RepState : IJournaledState
     internal RepState WithKeyedOf(RepState keyed)
     {
         var state = (RepState)MemberwiseClone();
-        (state.Agenda, state.OwnedLeads, state.Prompted, state.LeadNames, state.JournalFrom, state.changes) =
-            (keyed.Agenda, keyed.OwnedLeads, keyed.Prompted, keyed.LeadNames, keyed.JournalFrom, keyed.changes);
+        (state.Agenda, state.OwnedLeads, state.Prompted, state.LeadNames, state.JournalFrom, state.changes, state.bounds) =
+            (keyed.Agenda, keyed.OwnedLeads, keyed.Prompted, keyed.LeadNames, keyed.JournalFrom, keyed.changes, null);
         return state;
     }
 }
