@@ -16,6 +16,16 @@ public sealed class BotProcess : IAsyncDisposable
 
     public Stopwatch SinceStart { get; } = Stopwatch.StartNew();
 
+    /// <summary>CPU time the process has used so far (user and kernel, all threads).</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            process.Refresh();
+            return process.TotalProcessorTime;
+        }
+    }
+
     public static string RepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -53,12 +53,15 @@ public static class CommandsMeasure
             var baselineSingle = new List<double>();
             var measured = new List<double>();
             var ratios = new List<double>();
+            var baselineCpu = new List<double>();
+            var commandCpu = new List<double>();
             long commands = 0, failures = 0;
             var writesMeasured = new Dictionary<string, long>(StringComparer.Ordinal);
             var callsMeasured = new Dictionary<string, (long Count, long Ticks)>();
             for (var round = 0; round < rounds; round++)
             {
                 double b;
+                var cpuBeforeBaseline = ProcessCpu();
                 if (durable)
                 {
                     var concurrent = RawUpserts(rawPath!, blobBytes, concurrency, duration);
@@ -71,10 +74,21 @@ public static class CommandsMeasure
                     b = await EmptyCallsAsync(grains, concurrency, duration);
                 }
 
+                var cpuAfterBaseline = ProcessCpu();
                 var leads = await Workload.CreateLeadsAsync(grains, "chain", $"r{round}-", 0, leadsPerRound, reps);
+                var cpuBeforeCommands = ProcessCpu();
                 var callsBefore = CallProfile.Snapshot();
                 var writesBefore = new Dictionary<string, long>(CountingStorage.Writes);
                 var (count, failed, elapsed) = await CompleteAsync(grains, leads, stages, concurrency, duration);
+                var cpuAfterCommands = ProcessCpu();
+                if (!durable)
+                {
+                    // CPU per operation (this process: silo and callers): it moves far less than the rates when
+                    // other processes share the cores, and the empty call's does not fall round by round as the JIT settles.
+                    baselineCpu.Add((cpuAfterBaseline - cpuBeforeBaseline).TotalMicroseconds / Math.Max(1, b * duration.TotalSeconds));
+                    commandCpu.Add((cpuAfterCommands - cpuBeforeCommands).TotalMicroseconds / Math.Max(1, count));
+                }
+
                 foreach (var (state, n) in CountingStorage.Writes)
                 {
                     writesMeasured[state] = writesMeasured.GetValueOrDefault(state) + n - writesBefore.GetValueOrDefault(state);
@@ -100,6 +114,12 @@ public static class CommandsMeasure
                 ("goal", $"≥ {goal} → {Stats.Verdict(ratio >= goal)}"),
                 ("commands measured / failed", $"{commands} / {failures}"),
             };
+            if (!durable)
+            {
+                rows.Insert(4, ("CPU per empty call / per command", $"{Stats.Spread(baselineCpu, 2)} / {Stats.Spread(commandCpu, 0)} µs"));
+                rows.Insert(5, ("ratio of CPU per operation (empty call ÷ command)", $"{Stats.Median(baselineCpu) / Stats.Median(commandCpu):F3}"));
+            }
+
             if (durable)
             {
                 var writes = writesMeasured.Values.Sum();
@@ -123,6 +143,8 @@ public static class CommandsMeasure
             try { dir.Delete(recursive: true); } catch (IOException) { }
         }
     }
+
+    private static TimeSpan ProcessCpu() => System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
 
     /// <summary>Empty grain calls for <paramref name="duration"/>, spread over 10,000 grains.</summary>
     public static async Task<double> EmptyCallsAsync(IGrainFactory grains, int concurrency, TimeSpan duration)

@@ -61,11 +61,20 @@ public static class EndpointMeasure
         var invokeLat = new List<double>();
         var invokeP99 = new List<double>();
         var healthP99 = new List<double>();
+        var healthCpu = new List<double>();
+        var invokeCpu = new List<double>();
         long errors = 0;
         for (var round = 0; round < rounds; round++)
         {
+            // The bot's own CPU per request: unlike req/s and latency, it hardly moves when other processes
+            // share the cores, so it is what compares two builds on a busy machine.
+            var cpu0 = bot.CpuTime;
             var h = await RunHealthAsync(http, concurrency, duration);
+            var cpu1 = bot.CpuTime;
             var m = await RunInvokesAsync(http, queue, sink.Url, concurrency, duration);
+            var cpu2 = bot.CpuTime;
+            healthCpu.Add((cpu1 - cpu0).TotalMicroseconds / Math.Max(1, h.Latencies.Count));
+            invokeCpu.Add((cpu2 - cpu1).TotalMicroseconds / Math.Max(1, m.Latencies.Count));
             healthRates.Add(h.Rate);
             invokeRates.Add(m.Rate);
             healthLat.AddRange(h.Latencies);
@@ -73,7 +82,7 @@ public static class EndpointMeasure
             healthP99.Add(Stats.Percentile(h.Latencies, 99));
             invokeP99.Add(Stats.Percentile(m.Latencies, 99));
             errors += m.Errors + h.Errors;
-            Console.WriteLine($"  round {round + 1}: /healthz {h.Rate:F0}/s p99 {healthP99[^1]:F1} ms; /api/messages {m.Rate:F0}/s p50 {Stats.Percentile(m.Latencies, 50):F1} p99 {invokeP99[^1]:F1} ms ({m.Errors} errors{(queue.Exhausted ? ", leads exhausted" : "")})");
+            Console.WriteLine($"  round {round + 1}: /healthz {h.Rate:F0}/s p99 {healthP99[^1]:F1} ms; /api/messages {m.Rate:F0}/s p50 {Stats.Percentile(m.Latencies, 50):F1} p99 {invokeP99[^1]:F1} ms ({m.Errors} errors{(queue.Exhausted ? ", leads exhausted" : "")}); bot CPU per request {healthCpu[^1]:F0} / {invokeCpu[^1]:F0} µs");
         }
 
         var p99 = Stats.Percentile(invokeLat, 99);
@@ -84,6 +93,7 @@ public static class EndpointMeasure
             ("/api/messages req/s", Stats.Spread(invokeRates, 0)),
             ("/api/messages p50 / p99 (all rounds)", $"{Stats.Percentile(invokeLat, 50):F1} / {p99:F1} ms"),
             ("/api/messages p99 per round", Stats.Spread(invokeP99, 1) + " ms"),
+            ("bot CPU per request, /healthz / /api/messages", $"{Stats.Spread(healthCpu, 0)} / {Stats.Spread(invokeCpu, 0)} µs"),
             ("ratio req/s (messages / healthz)", $"{Stats.Median(invokeRates) / Stats.Median(healthRates):F3}"),
             ("ratio p99 (messages / healthz)", $"{p99 / Stats.Percentile(healthLat, 99):F1}×"),
             ("goal p99 < 50 ms", Stats.Verdict(p99 < 50)),
