@@ -15,7 +15,7 @@ internal readonly record struct AgendaBounds(DateTimeOffset? EarliestDue, DateTi
             }
 
             // The prompt is looked up only for a task that would move the bound (a few per walk, not one per task).
-            if ((unprompted is null || item.DueAt < unprompted) && !(rep.Prompted.TryGetValue(key, out var at) && at == item.DueAt))
+            if ((unprompted is null || item.DueAt < unprompted) && !rep.IsPromptedFor(key, item.DueAt))
             {
                 unprompted = item.DueAt;
             }

@@ -11,7 +11,7 @@ public static class AgendaSchedule
     /// <summary>Tasks due at or before <paramref name="now"/> not yet prompted for their current due time.</summary>
     public static IReadOnlyList<AgendaItem> DueForPrompt(RepState rep, DateTimeOffset now) =>
         [.. rep.Agenda.Values
-            .Where(item => item.DueAt <= now && !(rep.Prompted.TryGetValue(item.Key, out var at) && at == item.DueAt))
+            .Where(item => item.DueAt <= now && !rep.IsPromptedFor(item.Key, item.DueAt))
             .OrderBy(item => item.DueAt)];
 
     /// <summary>

@@ -62,9 +62,12 @@ public sealed class RepState : IJournaledState
             return false;
         }
 
-        bounds = replaces && bounds is { } known && known.IsBound(existing!.DueAt)
-            ? null
-            : bounds?.With(item.DueAt, unprompted: !(Prompted.TryGetValue(key, out var at) && at == item.DueAt));
+        if (replaces)
+        {
+            ForgetBoundsSetBy(existing!.DueAt);
+        }
+
+        bounds = bounds?.With(item.DueAt, unprompted: !IsPromptedFor(key, item.DueAt));
         Agenda[key] = item;
         Changes.Agenda.Add(key);
         return true;
@@ -74,9 +77,9 @@ public sealed class RepState : IJournaledState
     internal bool CloseTask(string key)
     {
         var onAgenda = Agenda.Remove(key, out var closed);
-        if (onAgenda && bounds is { } known && known.IsBound(closed!.DueAt))
+        if (onAgenda)
         {
-            bounds = null;
+            ForgetBoundsSetBy(closed!.DueAt);
         }
 
         var prompted = Prompted.Remove(key);
@@ -96,13 +99,22 @@ public sealed class RepState : IJournaledState
     /// <summary>Records that the task was prompted for <paramref name="dueAt"/> (a re-dated task is prompted again).</summary>
     internal void MarkPrompted(string key, DateTimeOffset dueAt)
     {
+        ForgetBoundsSetBy(dueAt);
+        Prompted[key] = dueAt;
+        Changes.Prompted.Add(key);
+    }
+
+    /// <summary>True when the task was prompted for <paramref name="dueAt"/> (a task re-dated since is not).</summary>
+    internal bool IsPromptedFor(string key, DateTimeOffset dueAt) => Prompted.TryGetValue(key, out var at) && at == dueAt;
+
+    // A task due at `dueAt` is leaving the bounds' sets (closed, re-dated or prompted): when it may be what
+    // sets a bound, the bounds are found again by a walk when next asked.
+    private void ForgetBoundsSetBy(DateTimeOffset dueAt)
+    {
         if (bounds is { } known && known.IsBound(dueAt))
         {
             bounds = null;
         }
-
-        Prompted[key] = dueAt;
-        Changes.Prompted.Add(key);
     }
 
     /// <summary>Adds or removes an owned lead; false when nothing changed.</summary>
