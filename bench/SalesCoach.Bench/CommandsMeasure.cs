@@ -144,7 +144,7 @@ public static class CommandsMeasure
         }
     }
 
-    private static TimeSpan ProcessCpu() => System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+    private static TimeSpan ProcessCpu() => Environment.CpuUsage.TotalTime;
 
     /// <summary>Empty grain calls for <paramref name="duration"/>, spread over 10,000 grains.</summary>
     public static async Task<double> EmptyCallsAsync(IGrainFactory grains, int concurrency, TimeSpan duration)
