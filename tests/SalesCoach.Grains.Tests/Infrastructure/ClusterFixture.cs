@@ -65,25 +65,27 @@ public sealed class ClusterFixture : IAsyncLifetime
         ((InProcessSiloHandle)Cluster.Primary!).SiloHost.Services.GetRequiredKeyedService<IGrainStorage>(name);
 
     /// <summary>How many reminder rows the given grain has in the SQLite reminder table.</summary>
-    public async Task<int> ReminderRowsAsync(string grainIdPrefix)
-    {
-        await using var connection = new SqliteConnection($"Data Source={DatabasePath}");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM reminders WHERE grain_id LIKE $prefix";
-        command.Parameters.AddWithValue("$prefix", grainIdPrefix + "%");
-        return Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    public Task<int> ReminderRowsAsync(string grainIdPrefix) =>
+        CountAsync("SELECT count(*) FROM reminders WHERE grain_id LIKE $prefix", ("$prefix", grainIdPrefix + "%"));
 
     /// <summary>Journal pages stored for a grain (<c>&lt;snapshotName&gt;.journal.&lt;n&gt;</c> rows of the grain whose key is <paramref name="key"/>).</summary>
-    public async Task<int> JournalPagesAsync(string snapshotName, string key)
+    public Task<int> JournalPagesAsync(string snapshotName, string key) =>
+        CountAsync(
+            "SELECT count(*) FROM grain_state WHERE state_name LIKE $pages AND grain_id LIKE $grain",
+            ("$pages", snapshotName + ".journal.%"),
+            ("$grain", $"%/{key}"));
+
+    private async Task<int> CountAsync(string sql, params (string Name, string Value)[] parameters)
     {
         await using var connection = new SqliteConnection($"Data Source={DatabasePath}");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM grain_state WHERE state_name LIKE $pages AND grain_id LIKE $grain";
-        command.Parameters.AddWithValue("$pages", snapshotName + ".journal.%");
-        command.Parameters.AddWithValue("$grain", $"%/{key}");
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
         return Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
