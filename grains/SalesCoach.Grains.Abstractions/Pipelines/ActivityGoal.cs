@@ -1,7 +1,7 @@
 namespace SalesCoach.Pipelines;
 
 /// <summary>A goal met by an activity logged during the stage, e.g. a meeting held or a proposal emailed.</summary>
-[GenerateSerializer]
+[GenerateSerializer, Immutable]
 public sealed record ActivityGoal
 {
     /// <summary><c>meeting</c>, <c>email</c>, <c>call</c> or <c>demo</c>.</summary>

@@ -1,7 +1,7 @@
 namespace SalesCoach.Pipelines;
 
 /// <summary>Lead facts a rule applies to; every member set must match.</summary>
-[GenerateSerializer]
+[GenerateSerializer, Immutable]
 public sealed record AssignmentCondition
 {
     [Id(0)] public string? Territory { get; init; }

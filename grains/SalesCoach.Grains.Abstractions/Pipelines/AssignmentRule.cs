@@ -1,7 +1,7 @@
 namespace SalesCoach.Pipelines;
 
 /// <summary>Who gets a lead: the first rule whose <see cref="When"/> matches picks among its reps.</summary>
-[GenerateSerializer]
+[GenerateSerializer, Immutable]
 public sealed record AssignmentRule
 {
     [Id(0)] public AssignmentCondition? When { get; init; }

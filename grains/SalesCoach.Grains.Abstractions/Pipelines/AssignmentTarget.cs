@@ -1,7 +1,7 @@
 namespace SalesCoach.Pipelines;
 
 /// <summary>The candidates of a rule: named reps, a team's members, or every rep of a tier.</summary>
-[GenerateSerializer]
+[GenerateSerializer, Immutable]
 public sealed record AssignmentTarget
 {
     [Id(0)] public List<string>? Reps { get; init; }

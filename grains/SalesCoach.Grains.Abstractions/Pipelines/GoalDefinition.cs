@@ -4,7 +4,7 @@ namespace SalesCoach.Pipelines;
 /// A stage goal: exactly one member is set (the validator enforces it). <see cref="All"/> and
 /// <see cref="Any"/> combine other goals.
 /// </summary>
-[GenerateSerializer]
+[GenerateSerializer, Immutable]
 public sealed record GoalDefinition
 {
     [Id(0)] public string? TaskCompleted { get; init; }

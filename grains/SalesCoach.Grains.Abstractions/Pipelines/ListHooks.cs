@@ -1,7 +1,7 @@
 namespace SalesCoach.Pipelines;
 
 /// <summary>Email lists the lead's contacts join or leave when the lead enters the stage.</summary>
-[GenerateSerializer]
+[GenerateSerializer, Immutable]
 public sealed record ListHooks
 {
     [Id(0)] public List<string> Subscribe { get; init; } = [];

@@ -1,7 +1,7 @@
 namespace SalesCoach.Pipelines;
 
 /// <summary>Which new leads a pipeline takes; an empty or missing list matches anything.</summary>
-[GenerateSerializer]
+[GenerateSerializer, Immutable]
 public sealed record PipelineCriteria
 {
     [Id(0)] public List<string>? Products { get; init; }

@@ -1,7 +1,7 @@
 namespace SalesCoach.Pipelines;
 
 /// <summary>When a praise rule fires.</summary>
-[GenerateSerializer]
+[GenerateSerializer, Immutable]
 public sealed record PraiseCondition
 {
     [Id(0)] public string? StageExited { get; init; }

@@ -1,7 +1,7 @@
 namespace SalesCoach.Pipelines;
 
 /// <summary>One stage: the goal that ends it, the manager's guidance and the tasks it creates.</summary>
-[GenerateSerializer]
+[GenerateSerializer, Immutable]
 public sealed record StageDefinition
 {
     [Id(0)] public string Id { get; init; } = "";

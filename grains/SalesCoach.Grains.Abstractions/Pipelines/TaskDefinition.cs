@@ -1,7 +1,7 @@
 namespace SalesCoach.Pipelines;
 
 /// <summary>A task created when a lead enters its stage, due <see cref="DueAfter"/> after entry.</summary>
-[GenerateSerializer]
+[GenerateSerializer, Immutable]
 public sealed record TaskDefinition
 {
     [Id(0)] public string Id { get; init; } = "";
