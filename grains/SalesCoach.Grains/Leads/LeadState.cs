@@ -22,7 +22,10 @@ public sealed class LeadState
     [Id(13)] public bool ManualConfirmed { get; set; }
     /// <summary>Operation ids already applied, newest last (bounded).</summary>
     [Id(14)] public List<string> Operations { get; set; } = [];
-    /// <summary>Effects written with the command and carried out after it; carried out again after a crash.</summary>
+    /// <summary>
+    /// Effects written with the command and carried out after it; carried out again after a crash. One carried
+    /// out leaves the list in memory at once and the stored list with the next write.
+    /// </summary>
     [Id(15)] public List<PendingEffect> Pending { get; set; } = [];
     [Id(16)] public long NextPendingSeq { get; set; }
     /// <summary>The sequence of the last analytics batch (1, 2, 3… per lead).</summary>
