@@ -50,8 +50,17 @@ public sealed class BotProcess : IAsyncDisposable
         return File.Exists(path) ? path : throw new OptionException($"{path} not found: build the solution (-c {configuration}) first, or pass --bot <dll>");
     }
 
+    /// <summary>
+    /// Environment variables for the bot process only (<c>--bot-env NAME=value,NAME=value</c>), e.g. the runtime's GC
+    /// settings, so two settings can be compared without changing the driver's own runtime.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> BotEnvironment(Options options) =>
+        options.String("bot-env", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(pair => pair.Split('=', 2))
+            .ToDictionary(pair => pair[0], pair => pair.Length == 2 ? pair[1] : throw new OptionException($"--bot-env: '{pair[0]}' has no '='"));
+
     /// <summary>Starts the bot dll with a fresh data directory, loopback URL and free silo/gateway ports; <paramref name="extra"/> are more --key value settings.</summary>
-    public static BotProcess StartBot(string dll, params string[] extra)
+    public static BotProcess StartBot(string dll, IReadOnlyDictionary<string, string> environment, params string[] extra)
     {
         var dataDir = Directory.CreateTempSubdirectory("salescoach-bench-bot-").FullName;
         var port = BenchSilo.FreePort();
@@ -64,7 +73,7 @@ public sealed class BotProcess : IAsyncDisposable
             "--Logging:LogLevel:Default", "Warning",
             .. extra,
         ];
-        return Start(args, $"http://127.0.0.1:{port}", dataDir);
+        return Start(args, $"http://127.0.0.1:{port}", dataDir, environment);
     }
 
     /// <summary>Starts this bench's minimal ASP.NET Core host (the start-up baseline).</summary>
@@ -72,10 +81,10 @@ public sealed class BotProcess : IAsyncDisposable
     {
         var port = BenchSilo.FreePort();
         var dll = typeof(BotProcess).Assembly.Location;
-        return Start([dll, "minimal-host", "--urls", $"http://127.0.0.1:{port}"], $"http://127.0.0.1:{port}", Path.GetTempPath());
+        return Start([dll, "minimal-host", "--urls", $"http://127.0.0.1:{port}"], $"http://127.0.0.1:{port}", Path.GetTempPath(), new Dictionary<string, string>());
     }
 
-    private static BotProcess Start(string[] args, string baseUrl, string dataDir)
+    private static BotProcess Start(string[] args, string baseUrl, string dataDir, IReadOnlyDictionary<string, string> environment)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in args)
@@ -84,6 +93,11 @@ public sealed class BotProcess : IAsyncDisposable
         }
 
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
         var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
         var bot = new BotProcess(process, baseUrl, dataDir);
         process.OutputDataReceived += (_, _) => { };

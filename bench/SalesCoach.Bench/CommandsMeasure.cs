@@ -55,39 +55,48 @@ public static class CommandsMeasure
             var ratios = new List<double>();
             var baselineCpu = new List<double>();
             var commandCpu = new List<double>();
+            var baselineAlloc = new List<double>();
+            var commandAlloc = new List<double>();
             long commands = 0, failures = 0;
             var writesMeasured = new Dictionary<string, long>(StringComparer.Ordinal);
             var callsMeasured = new Dictionary<string, (long Count, long Ticks)>();
             for (var round = 0; round < rounds; round++)
             {
-                double b;
+                double b, baselineOperations;
                 var cpuBeforeBaseline = ProcessCpu();
+                var allocBeforeBaseline = GC.GetTotalAllocatedBytes();
                 if (durable)
                 {
                     var concurrent = RawUpserts(rawPath!, blobBytes, concurrency, duration);
                     var single = RawUpserts(rawPath!, blobBytes, 1, duration);
                     baselineSingle.Add(single);
                     b = Math.Max(concurrent, single);
+                    baselineOperations = (concurrent + single) * duration.TotalSeconds;
                 }
                 else
                 {
                     b = await EmptyCallsAsync(grains, concurrency, duration);
+                    baselineOperations = b * duration.TotalSeconds;
                 }
 
                 var cpuAfterBaseline = ProcessCpu();
+                var allocAfterBaseline = GC.GetTotalAllocatedBytes();
                 var leads = await Workload.CreateLeadsAsync(grains, "chain", $"r{round}-", 0, leadsPerRound, reps);
                 var cpuBeforeCommands = ProcessCpu();
+                var allocBeforeCommands = GC.GetTotalAllocatedBytes();
                 var callsBefore = CallProfile.Snapshot();
                 var writesBefore = new Dictionary<string, long>(CountingStorage.Writes);
                 var (count, failed, elapsed) = await CompleteAsync(grains, leads, stages, concurrency, duration);
                 var cpuAfterCommands = ProcessCpu();
-                if (!durable)
-                {
-                    // CPU per operation (this process: silo and callers): it moves far less than the rates when
-                    // other processes share the cores, and the empty call's does not fall round by round as the JIT settles.
-                    baselineCpu.Add((cpuAfterBaseline - cpuBeforeBaseline).TotalMicroseconds / Math.Max(1, b * duration.TotalSeconds));
-                    commandCpu.Add((cpuAfterCommands - cpuBeforeCommands).TotalMicroseconds / Math.Max(1, count));
-                }
+                var allocAfterCommands = GC.GetTotalAllocatedBytes();
+
+                // CPU and bytes allocated per operation (this process: silo and callers): they move far less than the
+                // rates when other processes share the cores, and the empty call's CPU does not fall round by round
+                // as the JIT settles.
+                baselineCpu.Add((cpuAfterBaseline - cpuBeforeBaseline).TotalMicroseconds / Math.Max(1, baselineOperations));
+                commandCpu.Add((cpuAfterCommands - cpuBeforeCommands).TotalMicroseconds / Math.Max(1, count));
+                baselineAlloc.Add((allocAfterBaseline - allocBeforeBaseline) / Math.Max(1, baselineOperations));
+                commandAlloc.Add((allocAfterCommands - allocBeforeCommands) / (double)Math.Max(1, count));
 
                 foreach (var (state, n) in CountingStorage.Writes)
                 {
@@ -114,11 +123,10 @@ public static class CommandsMeasure
                 ("goal", $"≥ {goal} → {Stats.Verdict(ratio >= goal)}"),
                 ("commands measured / failed", $"{commands} / {failures}"),
             };
-            if (!durable)
-            {
-                rows.Insert(4, ("CPU per empty call / per command", $"{Stats.Spread(baselineCpu, 2)} / {Stats.Spread(commandCpu, 0)} µs"));
-                rows.Insert(5, ("ratio of CPU per operation (empty call ÷ command)", $"{Stats.Median(baselineCpu) / Stats.Median(commandCpu):F3}"));
-            }
+            var baselineOperation = durable ? "raw upsert" : "empty call";
+            rows.Insert(4, ($"CPU per {baselineOperation} / per command", $"{Stats.Spread(baselineCpu, 2)} / {Stats.Spread(commandCpu, 0)} µs"));
+            rows.Insert(5, ($"ratio of CPU per operation ({baselineOperation} ÷ command)", $"{Stats.Median(baselineCpu) / Stats.Median(commandCpu):F3}"));
+            rows.Insert(6, ($"bytes allocated per {baselineOperation} / per command", $"{Stats.Spread(baselineAlloc, 0)} / {Stats.Spread(commandAlloc, 0)}"));
 
             if (durable)
             {

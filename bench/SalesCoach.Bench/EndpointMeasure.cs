@@ -30,11 +30,14 @@ public static class EndpointMeasure
         var stages = options.Int("stages", 10);
         var reps = options.Int("reps", 64);
         var storage = options.String("storage", "Sqlite");
+        // Each counted invoke's start (ms since its round began) and latency, one CSV row each: shows whether
+        // the slow requests come together (a pause) or are spread out (queueing).
+        var latencyLog = options.String("latency-log", "");
         var duration = TimeSpan.FromSeconds(seconds);
         var dll = BotProcess.BotDll(options);
 
         await using var sink = await StartSinkAsync();
-        await using var bot = BotProcess.StartBot(dll, "--Storage:Provider", storage, "--Notifications:Webhook:Url", sink.Url + "/hook");
+        await using var bot = BotProcess.StartBot(dll, BotProcess.BotEnvironment(options), "--Storage:Provider", storage, "--Notifications:Webhook:Url", sink.Url + "/hook");
         var startup = await bot.WaitHealthyAsync(TimeSpan.FromSeconds(60));
         Console.WriteLine($"endpoint: {dll} at {bot.BaseUrl} (Storage:Provider {storage}), healthy after {startup.TotalMilliseconds:F0} ms; " +
                           $"{rounds} rounds × {seconds}s, {concurrency} clients; {leads} leads × {stages - 1} card completions available");
@@ -82,6 +85,12 @@ public static class EndpointMeasure
             healthP99.Add(Stats.Percentile(h.Latencies, 99));
             invokeP99.Add(Stats.Percentile(m.Latencies, 99));
             errors += m.Errors + h.Errors;
+            if (latencyLog.Length > 0)
+            {
+                await File.AppendAllLinesAsync(latencyLog, (round == 0 ? ["round,start_ms,latency_ms"] : Array.Empty<string>())
+                    .Concat(m.Starts.Zip(m.Latencies, (start, latency) => string.Create(CultureInfo.InvariantCulture, $"{round + 1},{start:F2},{latency:F2}"))));
+            }
+
             Console.WriteLine($"  round {round + 1}: /healthz {h.Rate:F0}/s p99 {healthP99[^1]:F1} ms; /api/messages {m.Rate:F0}/s p50 {Stats.Percentile(m.Latencies, 50):F1} p99 {invokeP99[^1]:F1} ms ({m.Errors} errors{(queue.Exhausted ? ", leads exhausted" : "")}); bot CPU per request {healthCpu[^1]:F0} / {invokeCpu[^1]:F0} µs");
         }
 
@@ -140,7 +149,7 @@ public static class EndpointMeasure
         }
     }
 
-    private sealed record RoundResult(double Rate, List<double> Latencies, long Errors);
+    private sealed record RoundResult(double Rate, List<double> Latencies, List<double> Starts, long Errors);
 
     private static async Task<RoundResult> RunHealthAsync(HttpClient http, int concurrency, TimeSpan duration) =>
         await RunAsync(concurrency, duration, async () =>
@@ -175,13 +184,16 @@ public static class EndpointMeasure
     private static async Task<RoundResult> RunAsync(int concurrency, TimeSpan duration, Func<Task<bool?>> request)
     {
         var latencies = new List<double>[concurrency];
+        var starts = new List<double>[concurrency];
         long errors = 0;
         var stopwatch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async c =>
         {
             var mine = latencies[c] = new List<double>(4096);
+            var myStarts = starts[c] = new List<double>(4096);
             while (stopwatch.Elapsed < duration)
             {
+                var startedAt = stopwatch.Elapsed.TotalMilliseconds;
                 var start = Stopwatch.GetTimestamp();
                 bool? ok;
                 try
@@ -199,6 +211,7 @@ public static class EndpointMeasure
                 }
 
                 mine.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                myStarts.Add(startedAt);
                 if (ok == false)
                 {
                     Interlocked.Increment(ref errors);
@@ -206,7 +219,7 @@ public static class EndpointMeasure
             }
         }));
         var all = latencies.SelectMany(l => l).ToList();
-        return new RoundResult(all.Count / stopwatch.Elapsed.TotalSeconds, all, errors);
+        return new RoundResult(all.Count / stopwatch.Elapsed.TotalSeconds, all, starts.SelectMany(s => s).ToList(), errors);
     }
 
     private static string InvokeJson(string rep, string lead, string taskId, string serviceUrl) => $$$"""

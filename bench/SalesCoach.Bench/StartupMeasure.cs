@@ -25,7 +25,7 @@ public static class StartupMeasure
                 baseline.Add((await minimal.WaitHealthyAsync(limit)).TotalMilliseconds);
             }
 
-            await using (var bot = BotProcess.StartBot(dll))
+            await using (var bot = BotProcess.StartBot(dll, BotProcess.BotEnvironment(options)))
             {
                 measured.Add((await bot.WaitHealthyAsync(limit)).TotalMilliseconds);
             }
