@@ -3,13 +3,14 @@ using SalesCoach.Reps;
 
 /// <summary>
 /// The rep's next wake after an agenda change, for a rep with 400 open tasks (a quarter prompted): the walk
-/// over every task it used to be, against the bounds the rep now keeps as tasks come and go.
+/// over every task it used to be, against the rep's tasks kept by due time as they come and go.
 /// </summary>
 [MemoryDiagnoser]
 public class RepWakeBenchmarks
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 30, 9, 0, 0, TimeSpan.Zero);
     private readonly RepState rep = new();
+    private readonly Queue<AgendaItem> byDue = new();
     private int next;
 
     [GlobalSetup]
@@ -24,6 +25,11 @@ public class RepWakeBenchmarks
                 rep.MarkPrompted(item.Key, item.DueAt);
             }
         }
+
+        foreach (var item in rep.Agenda.Values.OrderBy(i => i.DueAt))
+        {
+            byDue.Enqueue(item);
+        }
     }
 
     /// <summary>Baseline: one walk over the agenda, what every change cost before.</summary>
@@ -35,6 +41,18 @@ public class RepWakeBenchmarks
     public DateTimeOffset? PutTaskThenNextWake()
     {
         rep.PutTask(Item($"new-{next++ % 64}", Now.AddDays(2).AddMinutes(next % 97)));
+        return AgendaSchedule.NextWake(rep, Now, 8);
+    }
+
+    /// <summary>The most urgent task is done (what sets the bound) and the lead's next task is put, then the wake is asked.</summary>
+    [Benchmark]
+    public DateTimeOffset? CloseEarliestPutNextThenNextWake()
+    {
+        var earliest = byDue.Dequeue();
+        var next = earliest with { DueAt = earliest.DueAt.AddDays(1) };
+        rep.CloseTask(earliest.Key);
+        rep.PutTask(next);
+        byDue.Enqueue(next); // a day later than every task still on the agenda: the order holds
         return AgendaSchedule.NextWake(rep, Now, 8);
     }
 

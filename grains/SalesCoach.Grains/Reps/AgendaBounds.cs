@@ -3,7 +3,7 @@ namespace SalesCoach.Reps;
 /// <summary>The earliest due time of a rep's open tasks, and of those not yet prompted for their due time.</summary>
 internal readonly record struct AgendaBounds(DateTimeOffset? EarliestDue, DateTimeOffset? EarliestUnprompted)
 {
-    /// <summary>Walks the whole agenda once.</summary>
+    /// <summary>Walks the whole agenda once (what <see cref="AgendaDueIndex"/> answers without a walk).</summary>
     public static AgendaBounds Of(RepState rep)
     {
         DateTimeOffset? earliest = null, unprompted = null;
@@ -23,12 +23,4 @@ internal readonly record struct AgendaBounds(DateTimeOffset? EarliestDue, DateTi
 
         return new AgendaBounds(earliest, unprompted);
     }
-
-    /// <summary>These bounds with one more task due at <paramref name="dueAt"/>.</summary>
-    public AgendaBounds With(DateTimeOffset dueAt, bool unprompted) => new(
-        EarliestDue is null || dueAt < EarliestDue ? dueAt : EarliestDue,
-        unprompted && (EarliestUnprompted is null || dueAt < EarliestUnprompted) ? dueAt : EarliestUnprompted);
-
-    /// <summary>True when a task due at <paramref name="dueAt"/> may be what sets a bound: taking it away needs a new walk.</summary>
-    public bool IsBound(DateTimeOffset dueAt) => dueAt == EarliestDue || dueAt == EarliestUnprompted;
 }

@@ -9,22 +9,31 @@ namespace SalesCoach.Reps;
 [GenerateSerializer]
 public sealed class RepJournalPage
 {
+    /// <summary>An empty page (what a stored page is read into).</summary>
+    public RepJournalPage()
+        : this(new RepState(), new(), new(), new(), new())
+    {
+    }
+
+    // Of builds its parts itself: with property initializers, every page written first built an empty
+    // RepState (six collections) and four empty deltas only to replace them.
+    private RepJournalPage(RepState head, KeyedDelta<AgendaItem> agenda, SetDelta ownedLeads, KeyedDelta<DateTimeOffset> prompted, KeyedDelta<string> leadNames) =>
+        (Head, Agenda, OwnedLeads, Prompted, LeadNames) = (head, agenda, ownedLeads, prompted, leadNames);
+
     /// <summary>Profile, outbox, counters and the rest of <see cref="RepState"/>, without the keyed collections.</summary>
-    [Id(0)] public RepState Head { get; set; } = new();
-    [Id(1)] public KeyedDelta<AgendaItem> Agenda { get; set; } = new();
-    [Id(2)] public SetDelta OwnedLeads { get; set; } = new();
-    [Id(3)] public KeyedDelta<DateTimeOffset> Prompted { get; set; } = new();
-    [Id(4)] public KeyedDelta<string> LeadNames { get; set; } = new();
+    [Id(0)] public RepState Head { get; set; }
+    [Id(1)] public KeyedDelta<AgendaItem> Agenda { get; set; }
+    [Id(2)] public SetDelta OwnedLeads { get; set; }
+    [Id(3)] public KeyedDelta<DateTimeOffset> Prompted { get; set; }
+    [Id(4)] public KeyedDelta<string> LeadNames { get; set; }
 
     /// <summary>The page for what changed in <paramref name="state"/> since its last write (<see cref="RepState.Changes"/>).</summary>
-    public static RepJournalPage Of(RepState state) => new()
-    {
-        Head = state.Head(),
-        Agenda = KeyedDelta<AgendaItem>.Of(state.Agenda, state.Changes.Agenda),
-        OwnedLeads = SetDelta.Of(state.OwnedLeads, state.Changes.OwnedLeads),
-        Prompted = KeyedDelta<DateTimeOffset>.Of(state.Prompted, state.Changes.Prompted),
-        LeadNames = KeyedDelta<string>.Of(state.LeadNames, state.Changes.LeadNames),
-    };
+    public static RepJournalPage Of(RepState state) => new(
+        state.Head(),
+        KeyedDelta<AgendaItem>.Of(state.Agenda, state.Changes.Agenda),
+        SetDelta.Of(state.OwnedLeads, state.Changes.OwnedLeads),
+        KeyedDelta<DateTimeOffset>.Of(state.Prompted, state.Changes.Prompted),
+        KeyedDelta<string>.Of(state.LeadNames, state.Changes.LeadNames));
 
     /// <summary>Applies the keyed changes to <paramref name="state"/> in place (the head is not touched).</summary>
     private void ApplyKeyedTo(RepState state)

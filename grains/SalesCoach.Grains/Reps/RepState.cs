@@ -11,10 +11,10 @@ public sealed class RepState : IJournaledState
     [NonSerialized]
     private RepChanges? changes;
 
-    // The earliest due times (all tasks, unprompted tasks) while known; null after a change that may have
-    // moved them. Kept by the change methods, so the rep's wake is not a walk over every open task per change.
+    // The open tasks by due time, built when the wake is first asked and kept by PutTask after that, so the
+    // rep's wake is not a walk over every open task per change.
     [NonSerialized]
-    private AgendaBounds? bounds;
+    private AgendaDueIndex? dueIndex;
 
     [Id(0)] public RepProfile? Profile { get; set; }
     /// <summary>Open tasks by <see cref="AgendaItem.Key"/>.</summary>
@@ -47,7 +47,7 @@ public sealed class RepState : IJournaledState
     [Id(15)] public long JournalFrom { get; set; }
 
     /// <summary>The earliest due time of any open task and of any task not yet prompted for its due time (null when there is none).</summary>
-    internal AgendaBounds Bounds => bounds ??= AgendaBounds.Of(this);
+    internal AgendaBounds Bounds => (dueIndex ??= AgendaDueIndex.Of(this)).Bounds(this);
 
     /// <summary>Keys changed since the last write (<see cref="RepJournal"/> takes and clears them).</summary>
     internal RepChanges Changes => changes ??= new();
@@ -62,13 +62,8 @@ public sealed class RepState : IJournaledState
             return false;
         }
 
-        if (replaces)
-        {
-            ForgetBoundsSetBy(existing!.DueAt);
-        }
-
-        bounds = bounds?.With(item.DueAt, unprompted: !IsPromptedFor(key, item.DueAt));
         Agenda[key] = item;
+        dueIndex?.Add(this, key, item.DueAt);
         Changes.Agenda.Add(key);
         return true;
     }
@@ -76,12 +71,7 @@ public sealed class RepState : IJournaledState
     /// <summary>Takes a task off the agenda and forgets its prompt; false when neither was there.</summary>
     internal bool CloseTask(string key)
     {
-        var onAgenda = Agenda.Remove(key, out var closed);
-        if (onAgenda)
-        {
-            ForgetBoundsSetBy(closed!.DueAt);
-        }
-
+        var onAgenda = Agenda.Remove(key);
         var prompted = Prompted.Remove(key);
         if (onAgenda)
         {
@@ -99,23 +89,12 @@ public sealed class RepState : IJournaledState
     /// <summary>Records that the task was prompted for <paramref name="dueAt"/> (a re-dated task is prompted again).</summary>
     internal void MarkPrompted(string key, DateTimeOffset dueAt)
     {
-        ForgetBoundsSetBy(dueAt);
         Prompted[key] = dueAt;
         Changes.Prompted.Add(key);
     }
 
     /// <summary>True when the task was prompted for <paramref name="dueAt"/> (a task re-dated since is not).</summary>
     internal bool IsPromptedFor(string key, DateTimeOffset dueAt) => Prompted.TryGetValue(key, out var at) && at == dueAt;
-
-    // A task due at `dueAt` is leaving the bounds' sets (closed, re-dated or prompted): when it may be what
-    // sets a bound, the bounds are found again by a walk when next asked.
-    private void ForgetBoundsSetBy(DateTimeOffset dueAt)
-    {
-        if (bounds is { } known && known.IsBound(dueAt))
-        {
-            bounds = null;
-        }
-    }
 
     /// <summary>Adds or removes an owned lead; false when nothing changed.</summary>
     internal bool SetOwned(string leadId, bool owns)
@@ -155,7 +134,7 @@ public sealed class RepState : IJournaledState
     internal RepState Head()
     {
         var head = (RepState)MemberwiseClone();
-        (head.Agenda, head.OwnedLeads, head.Prompted, head.LeadNames, head.JournalFrom, head.changes, head.bounds) = ([], [], [], [], 0, null, null);
+        (head.Agenda, head.OwnedLeads, head.Prompted, head.LeadNames, head.JournalFrom, head.changes, head.dueIndex) = ([], [], [], [], 0, null, null);
         return head;
     }
 
@@ -163,7 +142,7 @@ public sealed class RepState : IJournaledState
     internal RepState WithKeyedOf(RepState keyed)
     {
         var state = (RepState)MemberwiseClone();
-        (state.Agenda, state.OwnedLeads, state.Prompted, state.LeadNames, state.JournalFrom, state.changes, state.bounds) =
+        (state.Agenda, state.OwnedLeads, state.Prompted, state.LeadNames, state.JournalFrom, state.changes, state.dueIndex) =
             (keyed.Agenda, keyed.OwnedLeads, keyed.Prompted, keyed.LeadNames, keyed.JournalFrom, keyed.changes, null);
         return state;
     }

@@ -3,8 +3,8 @@ using SalesCoach.Reps;
 namespace SalesCoach.Grains.Tests.Reps;
 
 /// <summary>
-/// The rep keeps its earliest due times as tasks come, go, are re-dated and prompted, instead of walking
-/// the agenda on every change; a wrong bound would wake the rep late (or never) for a task.
+/// The rep keeps its open tasks by due time (<see cref="AgendaDueIndex"/>) as they come, go, are re-dated and
+/// prompted, instead of walking the agenda on every change; a wrong bound would wake the rep late (or never).
 /// </summary>
 public sealed class AgendaBoundsTests
 {
@@ -54,5 +54,32 @@ public sealed class AgendaBoundsTests
         rep.PutTask(early with { DueAt = Start.AddHours(1) });
 
         Assert.Equal(new AgendaBounds(Start.AddHours(1), Start.AddHours(1)), rep.Bounds);
+    }
+
+    [Fact]
+    public void Bounds_RepCompletingTheMostUrgentTaskEachTime_MoveToTheNextTaskAndItsNextNewOne()
+    {
+        var rep = new RepState();
+        for (var i = 0; i < 300; i++)
+        {
+            var item = new AgendaItem { LeadId = $"l{i}", LeadName = "Acme", TaskId = "call", Title = "Call", StageId = "s", DueAt = Start.AddMinutes(i) };
+            rep.PutTask(item);
+            if (i % 3 == 0)
+            {
+                rep.MarkPrompted(item.Key, item.DueAt);
+            }
+        }
+
+        for (var done = 0; done < 300; done++)
+        {
+            Assert.Equal(new AgendaBounds(Start.AddMinutes(done), Start.AddMinutes(done % 3 == 0 ? done + 1 : done)), rep.Bounds);
+
+            // The lead moves on: its next task is due the day after.
+            rep.CloseTask($"l{done}/call");
+            rep.PutTask(new AgendaItem { LeadId = $"l{done}", LeadName = "Acme", TaskId = "mail", Title = "Mail", StageId = "s2", DueAt = Start.AddDays(1).AddMinutes(done) });
+            Assert.Equal(AgendaBounds.Of(rep), rep.Bounds);
+        }
+
+        Assert.Equal(new AgendaBounds(Start.AddDays(1), Start.AddDays(1)), rep.Bounds);
     }
 }
