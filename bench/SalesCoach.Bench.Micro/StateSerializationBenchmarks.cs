@@ -20,9 +20,10 @@ public class StateSerializationBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var serializer = new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>();
+        var services = new ServiceCollection().AddSerializer().BuildServiceProvider();
+        var serializer = services.GetRequiredService<Serializer>();
         orleans = new OrleansGrainStorageSerializer(serializer);
-        exact = new ExactSizeGrainStorageSerializer(serializer);
+        exact = new ExactSizeGrainStorageSerializer(serializer, services.GetRequiredService<Orleans.Serialization.Session.SerializerSessionPool>());
         lead = new LeadState
         {
             Exists = true,

@@ -5,6 +5,7 @@ using Orleans;
 using Orleans.Hosting;
 using Orleans.Runtime.Hosting;
 using Orleans.Serialization;
+using Orleans.Serialization.Session;
 using Orleans.Storage;
 
 namespace SalesCoach.Storage;
@@ -26,7 +27,7 @@ internal static class ProviderRegistration
         ArgumentNullException.ThrowIfNull(configure);
 
         AddValidatedOptions<TOptions, TValidator>(builder.Services, name, configure)
-            .PostConfigure<Serializer>((options, serializer) => options.GrainStorageSerializer ??= new ExactSizeGrainStorageSerializer(serializer));
+            .PostConfigure<Serializer, SerializerSessionPool>((options, serializer, sessions) => options.GrainStorageSerializer ??= new ExactSizeGrainStorageSerializer(serializer, sessions));
         builder.Services.AddGrainStorage(name, (services, storageName) => ActivatorUtilities.CreateInstance<TStorage>(
             services, storageName, services.GetRequiredService<IOptionsMonitor<TOptions>>().Get(storageName)));
         return builder;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Serialization.Serializers;
+using Orleans.Serialization.Session;
 
 namespace SalesCoach.Storage.Tests;
 
@@ -12,6 +13,8 @@ internal static class TestServices
     private static readonly Lazy<ServiceProvider> Provider = new(() => new ServiceCollection().AddSerializer().BuildServiceProvider());
 
     public static Serializer Serializer => Provider.Value.GetRequiredService<Serializer>();
+
+    public static SerializerSessionPool Sessions => Provider.Value.GetRequiredService<SerializerSessionPool>();
 
     public static IActivatorProvider Activators => Provider.Value.GetRequiredService<IActivatorProvider>();
 

@@ -3,6 +3,7 @@ using Orleans.Hosting;
 using Orleans.Runtime.Hosting;
 using Orleans.Serialization;
 using Orleans.Serialization.Serializers;
+using Orleans.Serialization.Session;
 
 namespace SalesCoach.Storage.Memory;
 
@@ -22,7 +23,7 @@ public static class MemoryStorageExtensions
         ArgumentException.ThrowIfNullOrEmpty(name);
         builder.Services.AddGrainStorage(name, (services, _) => new InProcessGrainStorage(
             new InProcessStore(),
-            new ExactSizeGrainStorageSerializer(services.GetRequiredService<Serializer>()),
+            new ExactSizeGrainStorageSerializer(services.GetRequiredService<Serializer>(), services.GetRequiredService<SerializerSessionPool>()),
             services.GetRequiredService<IActivatorProvider>()));
         return builder;
     }

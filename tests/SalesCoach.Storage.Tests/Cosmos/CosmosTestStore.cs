@@ -21,7 +21,7 @@ internal sealed class CosmosTestStore(CosmosServerProcess server) : IAsyncDispos
         Key = CosmosServerProcess.Key,
         Database = Database,
         ConfigureClient = server.ConfigureClient,
-        GrainStorageSerializer = new ExactSizeGrainStorageSerializer(TestServices.Serializer),
+        GrainStorageSerializer = new ExactSizeGrainStorageSerializer(TestServices.Serializer, TestServices.Sessions),
     };
 
     public CosmosGrainStorage CreateGrainStorage(CosmosStorageOptions? options = null)

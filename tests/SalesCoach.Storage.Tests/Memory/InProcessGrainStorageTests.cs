@@ -10,7 +10,7 @@ public sealed class InProcessGrainStorageTests : GrainStorageConformanceTests
     private readonly InProcessStore _store = new();
 
     protected override IGrainStorage CreateStorage()
-        => new InProcessGrainStorage(_store, new ExactSizeGrainStorageSerializer(TestServices.Serializer), TestServices.Activators);
+        => new InProcessGrainStorage(_store, new ExactSizeGrainStorageSerializer(TestServices.Serializer, TestServices.Sessions), TestServices.Activators);
 
     [Fact]
     public async Task WriteStateAsync_StateChangedAfterTheWrite_StoredCopyIsUnchanged()

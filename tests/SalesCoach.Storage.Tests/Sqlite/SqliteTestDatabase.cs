@@ -18,7 +18,7 @@ internal sealed class SqliteTestDatabase : IDisposable, IAsyncDisposable
     public SqliteStorageOptions CreateOptions() => new()
     {
         Path = FilePath,
-        GrainStorageSerializer = new ExactSizeGrainStorageSerializer(TestServices.Serializer),
+        GrainStorageSerializer = new ExactSizeGrainStorageSerializer(TestServices.Serializer, TestServices.Sessions),
     };
 
     public SqliteGrainStorage CreateGrainStorage()
