@@ -23,12 +23,7 @@ internal sealed class AgendaDueIndex
     /// <summary>Records a task put on the agenda (already in <paramref name="rep"/>'s agenda) at <paramref name="dueAt"/>.</summary>
     public void Add(RepState rep, string key, DateTimeOffset dueAt)
     {
-        all.Enqueue(key, dueAt);
-        if (!rep.IsPromptedFor(key, dueAt))
-        {
-            unprompted.Enqueue(key, dueAt);
-        }
-
+        Enqueue(rep, key, dueAt);
         if (all.Count > 2 * rep.Agenda.Count + 64)
         {
             Rebuild(rep);
@@ -59,11 +54,16 @@ internal sealed class AgendaDueIndex
         unprompted.Clear();
         foreach (var (key, item) in rep.Agenda)
         {
-            all.Enqueue(key, item.DueAt);
-            if (!rep.IsPromptedFor(key, item.DueAt))
-            {
-                unprompted.Enqueue(key, item.DueAt);
-            }
+            Enqueue(rep, key, item.DueAt);
+        }
+    }
+
+    private void Enqueue(RepState rep, string key, DateTimeOffset dueAt)
+    {
+        all.Enqueue(key, dueAt);
+        if (!rep.IsPromptedFor(key, dueAt))
+        {
+            unprompted.Enqueue(key, dueAt);
         }
     }
 }

@@ -56,8 +56,7 @@ public sealed class RepState : IJournaledState
     internal bool PutTask(AgendaItem item)
     {
         var key = item.Key;
-        var replaces = Agenda.TryGetValue(key, out var existing);
-        if (replaces && existing == item)
+        if (Agenda.TryGetValue(key, out var existing) && existing == item)
         {
             return false;
         }
