@@ -1,8 +1,11 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Orleans.Storage;
 using SalesCoach.Bot.Api;
 using SalesCoach.Bot.Health;
+using SalesCoach.Bot.Hosting;
 using SalesCoach.Common;
 
 namespace SalesCoach.Bot.Extensions;
@@ -10,13 +13,23 @@ namespace SalesCoach.Bot.Extensions;
 /// <summary>The web side of the host: JSON conventions, health, OpenAPI, the REST API.</summary>
 public static class ApiExtensions
 {
+    /// <summary>The tag of the checks <c>/healthz/live</c> runs: those about this process, none about what it depends on.</summary>
+    private const string LiveTag = "live";
+
     public static IHostApplicationBuilder AddSalesCoachApi(this IHostApplicationBuilder builder)
     {
         builder.Services.Configure<JsonOptions>(o => SalesCoachJson.Configure(o.SerializerOptions));
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks()
-            .AddCheck<SiloHealthCheck>("silo")
-            .AddCheck<StorageHealthCheck>("storage");
+            .AddCheck<SiloHealthCheck>("silo", tags: [LiveTag])
+            .Add(new HealthCheckRegistration(
+                "storage",
+                services => new StorageHealthCheck(
+                    services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Leads),
+                    services.GetRequiredService<StorageSettings>().Provider.ToLowerInvariant()),
+                failureStatus: null,
+                tags: null,
+                timeout: StorageHealthCheck.Timeout));
         builder.Services.AddProblemDetails();
         builder.AddSalesCoachAddin();
         return builder;
@@ -33,6 +46,10 @@ public static class ApiExtensions
             api => api.UseMiddleware<CallerMiddleware>());
 
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });
+
+        // Liveness: this process only. A restart cannot mend a database or an integration that is down, so a
+        // liveness probe must not fail with them (every replica would be restarted at once).
+        app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag), ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapOpenApi();
         app.MapGet("/", () => Results.Redirect("/openapi/v1.json")).ExcludeFromDescription();
 

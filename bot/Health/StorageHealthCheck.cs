@@ -1,32 +1,31 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using SalesCoach.Bot.Hosting;
+using Orleans.Storage;
 
 namespace SalesCoach.Bot.Health;
 
-/// <summary>Healthy when the configured storage answers a query (memory storage always does).</summary>
-public sealed class StorageHealthCheck(StorageSettings storage) : IHealthCheck
+/// <summary>
+/// Healthy when grain storage answers a read: one point read of a probe record through the configured
+/// provider (SQLite, Cosmos DB or memory), the same read a grain's activation makes. A point read costs
+/// the same at any database size (a count of the table would read every row on every probe).
+/// </summary>
+public sealed class StorageHealthCheck(IGrainStorage storage, string provider) : IHealthCheck
 {
+    /// <summary>How long a read may take before storage counts as unreachable (a silent network otherwise hangs the probe).</summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>The record read; never written, so the read finds nothing, and that answer is enough.</summary>
+    private static readonly GrainId Probe = GrainId.Create("healthz", "storage");
+
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        if (!storage.Provider.Equals("sqlite", StringComparison.OrdinalIgnoreCase))
-        {
-            return HealthCheckResult.Healthy(storage.Provider);
-        }
-
         try
         {
-            var builder = new SqliteConnectionStringBuilder { DataSource = Path.GetFullPath(storage.Sqlite.Path), Mode = SqliteOpenMode.ReadWrite };
-            await using var connection = new SqliteConnection(builder.ConnectionString);
-            await connection.OpenAsync(cancellationToken);
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT count(*) FROM grain_state";
-            await command.ExecuteScalarAsync(cancellationToken);
-            return HealthCheckResult.Healthy("sqlite");
+            await storage.ReadStateAsync("healthz", Probe, new GrainState<StorageProbe>()).WaitAsync(cancellationToken);
+            return HealthCheckResult.Healthy(provider);
         }
-        catch (Exception e)
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            return HealthCheckResult.Unhealthy("the SQLite database cannot be read", e);
+            return HealthCheckResult.Unhealthy($"{provider}: grain storage cannot be read", e);
         }
     }
 }

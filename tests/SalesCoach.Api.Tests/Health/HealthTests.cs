@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using SalesCoach.Api.Tests.Infrastructure;
 
 namespace SalesCoach.Api.Tests.Health;
@@ -23,5 +24,25 @@ public sealed class HealthTests(SalesCoachHostFixture host)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
+    }
+
+    [Fact]
+    public async Task Healthz_SqliteStorage_ReportsTheStorageCheckHealthyByProvider()
+    {
+        using var response = await host.Anonymous().GetAsync("/healthz");
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        var storage = body.RootElement.GetProperty("checks").GetProperty("storage");
+        Assert.Equal(("Healthy", "sqlite"), (storage.GetProperty("status").GetString(), storage.GetProperty("description").GetString()));
+    }
+
+    [Fact]
+    public async Task HealthzLive_HostStarted_RunsOnlyTheSiloCheck()
+    {
+        using var response = await host.Anonymous().GetAsync("/healthz/live");
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["silo"], body.RootElement.GetProperty("checks").EnumerateObject().Select(c => c.Name));
     }
 }
