@@ -60,6 +60,13 @@ public static class CommandsMeasure
             long commands = 0, failures = 0;
             var writesMeasured = new Dictionary<string, long>(StringComparer.Ordinal);
             var callsMeasured = new Dictionary<string, (long Count, long Ticks)>();
+
+            // The SQLite file's one writer (the group commit): how busy it was while the commands ran, and per transaction.
+            using var writer = new WriterMeters();
+            var writerBusy = new List<double>();
+            var writesPerTransaction = new List<double>();
+            var msPerTransaction = new List<double>();
+            var msPerCommit = new List<double>();
             for (var round = 0; round < rounds; round++)
             {
                 double b, baselineOperations;
@@ -86,7 +93,9 @@ public static class CommandsMeasure
                 var allocBeforeCommands = GC.GetTotalAllocatedBytes();
                 var callsBefore = CallProfile.Snapshot();
                 var writesBefore = new Dictionary<string, long>(CountingStorage.Writes);
+                var writerBefore = writer.Snapshot();
                 var (count, failed, elapsed) = await CompleteAsync(grains, leads, stages, concurrency, duration);
+                var writerRound = writer.Snapshot() - writerBefore;
                 var cpuAfterCommands = ProcessCpu();
                 var allocAfterCommands = GC.GetTotalAllocatedBytes();
 
@@ -101,6 +110,14 @@ public static class CommandsMeasure
                 foreach (var (state, n) in CountingStorage.Writes)
                 {
                     writesMeasured[state] = writesMeasured.GetValueOrDefault(state) + n - writesBefore.GetValueOrDefault(state);
+                }
+
+                if (writerRound.Transactions > 0)
+                {
+                    writerBusy.Add(100 * writerRound.TransactionSeconds / elapsed.TotalSeconds);
+                    writesPerTransaction.Add(writerRound.Writes / (double)writerRound.Transactions);
+                    msPerTransaction.Add(1000 * writerRound.TransactionSeconds / writerRound.Transactions);
+                    msPerCommit.Add(1000 * writerRound.CommitSeconds / writerRound.Transactions);
                 }
 
                 CallProfile.Accumulate(callsBefore, callsMeasured);
@@ -135,6 +152,9 @@ public static class CommandsMeasure
                 rows.Add(("lead row size (bytes, avg)", blobBytes.ToString(System.Globalization.CultureInfo.InvariantCulture)));
                 rows.Add(("durable writes per command", $"{(double)writes / Math.Max(1, commands):F2} ({string.Join(", ", writesMeasured.Select(kv => $"{kv.Key} {kv.Value / (double)Math.Max(1, commands):F2}"))})"));
                 rows.Add(("ratio per durable write", $"{ratio * writes / Math.Max(1, commands):F3} (commands/s × writes per command ÷ upserts/s)"));
+                rows.Add(("writer busy (the file's one writer, % of the round)", Stats.Spread(writerBusy, 0)));
+                rows.Add(("writes per transaction", Stats.Spread(writesPerTransaction, 1)));
+                rows.Add(("ms per transaction / of which COMMIT", $"{Stats.Spread(msPerTransaction, 2)} / {Stats.Spread(msPerCommit, 2)}"));
             }
 
             if (CallProfile.Enabled)

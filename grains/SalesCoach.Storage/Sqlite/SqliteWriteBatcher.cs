@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
@@ -82,7 +83,11 @@ internal sealed partial class SqliteWriteBatcher
                 try
                 {
                     connection ??= await _open(CancellationToken.None).ConfigureAwait(false);
+                    var started = Stopwatch.GetTimestamp();
                     Commit(connection, batch);
+                    SqliteStorageMetrics.TransactionDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+                    SqliteStorageMetrics.Transactions.Add(1);
+                    SqliteStorageMetrics.Writes.Add(batch.Count);
                     Interlocked.Increment(ref _commits);
                     foreach (var write in batch)
                     {
@@ -143,7 +148,9 @@ internal sealed partial class SqliteWriteBatcher
             }
         }
 
+        var committing = Stopwatch.GetTimestamp();
         transaction.Commit();
+        SqliteStorageMetrics.CommitDuration.Record(Stopwatch.GetElapsedTime(committing).TotalSeconds);
 
         SqliteCommand Command(string sql)
         {

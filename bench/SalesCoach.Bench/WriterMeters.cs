@@ -1,0 +1,68 @@
+using System.Diagnostics.Metrics;
+using SalesCoach.Storage.Sqlite;
+
+namespace SalesCoach.Bench;
+
+/// <summary>
+/// Sums the SQLite group commit's meters (<see cref="SqliteStorageMetrics"/>) so that <c>durable</c> can say, per
+/// round, how busy the file's one writer was and what each of its transactions carried and cost.
+/// </summary>
+internal sealed class WriterMeters : IDisposable
+{
+    private readonly MeterListener listener = new();
+    private readonly Lock gate = new();
+    private Totals totals;
+
+    public WriterMeters()
+    {
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == SqliteStorageMetrics.MeterName)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, _, _) =>
+        {
+            lock (gate)
+            {
+                totals = instrument.Name switch
+                {
+                    "salescoach.sqlite.transactions" => totals with { Transactions = totals.Transactions + value },
+                    "salescoach.sqlite.writes" => totals with { Writes = totals.Writes + value },
+                    _ => totals,
+                };
+            }
+        });
+        listener.SetMeasurementEventCallback<double>((instrument, value, _, _) =>
+        {
+            lock (gate)
+            {
+                totals = instrument.Name switch
+                {
+                    "salescoach.sqlite.transaction.duration" => totals with { TransactionSeconds = totals.TransactionSeconds + value },
+                    "salescoach.sqlite.commit.duration" => totals with { CommitSeconds = totals.CommitSeconds + value },
+                    _ => totals,
+                };
+            }
+        });
+        listener.Start();
+    }
+
+    public Totals Snapshot()
+    {
+        lock (gate)
+        {
+            return totals;
+        }
+    }
+
+    public void Dispose() => listener.Dispose();
+
+    /// <summary>Sums since the listener started; subtract two snapshots for a period.</summary>
+    public readonly record struct Totals(long Transactions, long Writes, double TransactionSeconds, double CommitSeconds)
+    {
+        public static Totals operator -(Totals a, Totals b) => new(
+            a.Transactions - b.Transactions, a.Writes - b.Writes, a.TransactionSeconds - b.TransactionSeconds, a.CommitSeconds - b.CommitSeconds);
+    }
+}

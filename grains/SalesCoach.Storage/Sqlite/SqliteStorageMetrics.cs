@@ -1,0 +1,27 @@
+using System.Diagnostics.Metrics;
+
+namespace SalesCoach.Storage.Sqlite;
+
+/// <summary>
+/// The SQLite group commit's meters (meter <see cref="MeterName"/>; read them with <c>dotnet-counters</c>,
+/// OpenTelemetry or a <see cref="MeterListener"/>): transactions, the writes they carried, and how long the
+/// file's one writer spent on each — summed over a period, whether that writer is what the commands wait for.
+/// </summary>
+public static class SqliteStorageMetrics
+{
+    public const string MeterName = "SalesCoach.Storage.Sqlite";
+
+    private static readonly Meter Meter = new(MeterName);
+
+    internal static readonly Counter<long> Transactions =
+        Meter.CreateCounter<long>("salescoach.sqlite.transactions", "{transaction}", "Group-commit transactions committed");
+
+    internal static readonly Counter<long> Writes =
+        Meter.CreateCounter<long>("salescoach.sqlite.writes", "{write}", "Grain-state writes committed, over all transactions");
+
+    internal static readonly Histogram<double> TransactionDuration =
+        Meter.CreateHistogram<double>("salescoach.sqlite.transaction.duration", "s", "The writer's time on one transaction: its statements and the commit");
+
+    internal static readonly Histogram<double> CommitDuration =
+        Meter.CreateHistogram<double>("salescoach.sqlite.commit.duration", "s", "The COMMIT alone: appending the pages to the write-ahead log, the fsync, any checkpoint");
+}
