@@ -35,7 +35,9 @@ internal sealed partial class SqliteConnectionFactory : IDisposable
 
         // Per-connection settings: pooled connections keep them, but a new physical connection needs them.
         var busyMs = ((long)options.BusyTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
-        _pragmas = $"PRAGMA busy_timeout = {busyMs}; PRAGMA synchronous = {options.Synchronous.ToUpperInvariant()}; PRAGMA foreign_keys = ON;";
+        // wal_autocheckpoint: the writer's own checkpoint is the backstop; SqliteCheckpointer copies the log beside it.
+        _pragmas = $"PRAGMA busy_timeout = {busyMs}; PRAGMA synchronous = {options.Synchronous.ToUpperInvariant()}; PRAGMA foreign_keys = ON; " +
+            $"PRAGMA wal_autocheckpoint = {SqliteCheckpointer.WriterBackstopPages};";
     }
 
     /// <summary>Gets the full path of the database file.</summary>

@@ -24,4 +24,10 @@ public static class SqliteStorageMetrics
 
     internal static readonly Histogram<double> CommitDuration =
         Meter.CreateHistogram<double>("salescoach.sqlite.commit.duration", "s", "The COMMIT alone: appending the pages to the write-ahead log, the fsync, any checkpoint");
+
+    internal static readonly Counter<long> Checkpoints =
+        Meter.CreateCounter<long>("salescoach.sqlite.checkpoints", "{checkpoint}", "Background checkpoints run beside the writer (SqliteCheckpointer)");
+
+    internal static readonly Histogram<double> CheckpointDuration =
+        Meter.CreateHistogram<double>("salescoach.sqlite.checkpoint.duration", "s", "A background checkpoint: copying the write-ahead log into the database file");
 }

@@ -30,9 +30,14 @@ internal sealed partial class SqliteWriteBatcher
     private readonly ConcurrentQueue<PendingWrite> _queue = new();
     private readonly Func<CancellationToken, Task<SqliteConnection>> _open;
     private readonly ILogger _logger;
+    private readonly SqliteCheckpointer _checkpointer;
     private int _draining;
 
-    private SqliteWriteBatcher(Func<CancellationToken, Task<SqliteConnection>> open, ILogger logger) => (_open, _logger) = (open, logger);
+    private SqliteWriteBatcher(Func<CancellationToken, Task<SqliteConnection>> open, ILogger logger)
+    {
+        (_open, _logger) = (open, logger);
+        _checkpointer = new SqliteCheckpointer(open, logger);
+    }
 
     /// <summary>The batcher for connections like <paramref name="key"/>'s (<see cref="SqliteConnectionFactory.Key"/>); the first provider to ask supplies how to open them.</summary>
     public static SqliteWriteBatcher For(string key, Func<CancellationToken, Task<SqliteConnection>> open, ILogger logger) =>
@@ -89,6 +94,7 @@ internal sealed partial class SqliteWriteBatcher
                     SqliteStorageMetrics.Transactions.Add(1);
                     SqliteStorageMetrics.Writes.Add(batch.Count);
                     Interlocked.Increment(ref _commits);
+                    _checkpointer.Committed(batch.Count);
                     foreach (var write in batch)
                     {
                         _ = write.Error is { } error ? write.Done.TrySetException(error) : write.Done.TrySetResult(write.Changed);

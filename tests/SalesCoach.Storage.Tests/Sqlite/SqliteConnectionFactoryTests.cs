@@ -39,7 +39,7 @@ public sealed class SqliteConnectionFactoryTests : IDisposable
     }
 
     [Fact]
-    public async Task OpenAsync_DefaultOptions_AppliesFullSyncBusyTimeoutAndForeignKeys()
+    public async Task OpenAsync_DefaultOptions_AppliesFullSyncBusyTimeoutForeignKeysAndTheCheckpointBackstop()
     {
         using var factory = CreateFactory(_database.CreateOptions());
 
@@ -48,6 +48,7 @@ public sealed class SqliteConnectionFactoryTests : IDisposable
         Assert.Equal("2", await PragmaAsync(connection, "synchronous"));
         Assert.Equal("5000", await PragmaAsync(connection, "busy_timeout"));
         Assert.Equal("1", await PragmaAsync(connection, "foreign_keys"));
+        Assert.Equal("4000", await PragmaAsync(connection, "wal_autocheckpoint")); // the backstop; SqliteCheckpointer copies the log before
     }
 
     [Fact]
