@@ -22,30 +22,8 @@ internal sealed class WriterMeters : IDisposable
                 l.EnableMeasurementEvents(instrument);
             }
         };
-        listener.SetMeasurementEventCallback<long>((instrument, value, _, _) =>
-        {
-            lock (gate)
-            {
-                totals = instrument.Name switch
-                {
-                    "salescoach.sqlite.transactions" => totals with { Transactions = totals.Transactions + value },
-                    "salescoach.sqlite.writes" => totals with { Writes = totals.Writes + value },
-                    _ => totals,
-                };
-            }
-        });
-        listener.SetMeasurementEventCallback<double>((instrument, value, _, _) =>
-        {
-            lock (gate)
-            {
-                totals = instrument.Name switch
-                {
-                    "salescoach.sqlite.transaction.duration" => totals with { TransactionSeconds = totals.TransactionSeconds + value },
-                    "salescoach.sqlite.commit.duration" => totals with { CommitSeconds = totals.CommitSeconds + value },
-                    _ => totals,
-                };
-            }
-        });
+        listener.SetMeasurementEventCallback<long>((instrument, value, _, _) => Add(instrument.Name, value));
+        listener.SetMeasurementEventCallback<double>((instrument, value, _, _) => Add(instrument.Name, value));
         listener.Start();
     }
 
@@ -58,6 +36,21 @@ internal sealed class WriterMeters : IDisposable
     }
 
     public void Dispose() => listener.Dispose();
+
+    private void Add(string instrument, double value)
+    {
+        lock (gate)
+        {
+            totals = instrument switch
+            {
+                "salescoach.sqlite.transactions" => totals with { Transactions = totals.Transactions + (long)value },
+                "salescoach.sqlite.writes" => totals with { Writes = totals.Writes + (long)value },
+                "salescoach.sqlite.transaction.duration" => totals with { TransactionSeconds = totals.TransactionSeconds + value },
+                "salescoach.sqlite.commit.duration" => totals with { CommitSeconds = totals.CommitSeconds + value },
+                _ => totals,
+            };
+        }
+    }
 
     /// <summary>Sums since the listener started; subtract two snapshots for a period.</summary>
     public readonly record struct Totals(long Transactions, long Writes, double TransactionSeconds, double CommitSeconds)
