@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
@@ -12,6 +13,9 @@ internal sealed partial class SqliteConnectionFactory : IDisposable
 {
     // Schema creation runs once per process per file, whichever provider gets there first.
     private static readonly ConcurrentDictionary<string, Lazy<Task>> SchemaByFile = new(StringComparer.Ordinal);
+
+    // The pragmas last run on each physical connection (a pooled connection reuses its handle).
+    private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, string> PragmasApplied = new();
 
     private readonly string _connectionString;
     private readonly string _pragmas;
@@ -98,9 +102,18 @@ internal sealed partial class SqliteConnectionFactory : IDisposable
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var command = connection.CreateCommand();
-            command.CommandText = _pragmas;
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+
+            // A pooled connection keeps its settings: they run on a new physical connection, or on one another
+            // factory for the same file (the pool is per connection string) last set up with other pragmas.
+            var handle = connection.Handle!;
+            if (!PragmasApplied.TryGetValue(handle, out var applied) || applied != _pragmas)
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = _pragmas;
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                PragmasApplied.AddOrUpdate(handle, _pragmas);
+            }
+
             return connection;
         }
         catch

@@ -66,6 +66,25 @@ public sealed class SqliteConnectionFactoryTests : IDisposable
     }
 
     [Fact]
+    public async Task OpenAsync_PooledConnectionLastOpenedByAFactoryWithOtherPragmas_GetsItsOwn()
+    {
+        var normal = _database.CreateOptions();
+        normal.Synchronous = "normal";
+        using var full = CreateFactory(_database.CreateOptions());
+        using var relaxed = CreateFactory(normal);
+
+        // One file, one pool: each open below takes the physical connection the previous one returned.
+        var seen = new List<string?>();
+        foreach (var factory in new[] { full, relaxed, relaxed, full })
+        {
+            await using var connection = await factory.OpenAsync();
+            seen.Add(await PragmaAsync(connection, "synchronous"));
+        }
+
+        Assert.Equal(["2", "1", "1", "2"], seen);
+    }
+
+    [Fact]
     public async Task EnsureSchemaAsync_SecondFactoryOnSameFile_Succeeds()
     {
         using var first = CreateFactory(_database.CreateOptions());
