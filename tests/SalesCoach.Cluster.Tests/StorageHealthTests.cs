@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using SalesCoach.Cluster.Tests.Infrastructure;
@@ -42,15 +41,11 @@ public sealed class StorageHealthTests
             cosmosStopped = true;
 
             // The storage check gives a read 5 s (the Cosmos client may retry within that), then the probe answers.
-            var clock = Stopwatch.StartNew();
-            var answer = await HealthAsync(silo);
-            while (answer != (HttpStatusCode.ServiceUnavailable, "Unhealthy") && clock.Elapsed < TimeSpan.FromSeconds(30))
-            {
-                await Task.Delay(250);
-                answer = await HealthAsync(silo);
-            }
-
-            Assert.Equal((HttpStatusCode.ServiceUnavailable, "Unhealthy"), answer);
+            await Deadline.UntilAsync(
+                () => HealthAsync(silo),
+                answer => answer == (HttpStatusCode.ServiceUnavailable, "Unhealthy"),
+                TimeSpan.FromSeconds(30),
+                $"503 with storage unhealthy once the Cosmos DB server is gone (log: {silo.LogPath})");
 
             // Liveness leaves the database out: restarting the host would not bring it back.
             using var live = await silo.SendAsync(HttpMethod.Get, "/healthz/live", "admin");
