@@ -66,7 +66,7 @@ internal sealed partial class SqliteWriteBatcher
 
     private async Task DrainAsync()
     {
-        SqliteConnection? connection = null;
+        SqliteWriterConnection? writer = null;
         try
         {
             while (true)
@@ -87,9 +87,9 @@ internal sealed partial class SqliteWriteBatcher
 
                 try
                 {
-                    connection ??= await _open(CancellationToken.None).ConfigureAwait(false);
+                    writer ??= new SqliteWriterConnection(await _open(CancellationToken.None).ConfigureAwait(false));
                     var started = Stopwatch.GetTimestamp();
-                    Commit(connection, batch);
+                    Commit(writer, batch);
                     SqliteStorageMetrics.TransactionDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
                     SqliteStorageMetrics.Transactions.Add(1);
                     SqliteStorageMetrics.Writes.Add(batch.Count);
@@ -109,14 +109,14 @@ internal sealed partial class SqliteWriteBatcher
                         write.Done.TrySetException(e);
                     }
 
-                    connection?.Dispose();
-                    connection = null;
+                    writer?.Dispose();
+                    writer = null;
                 }
             }
         }
         finally
         {
-            connection?.Dispose();
+            writer?.Dispose();
         }
     }
 
@@ -131,55 +131,37 @@ internal sealed partial class SqliteWriteBatcher
         return batch;
     }
 
-    private static void Commit(SqliteConnection connection, List<PendingWrite> batch)
+    private static void Commit(SqliteWriterConnection writer, List<PendingWrite> batch)
     {
-        // BEGIN IMMEDIATE takes the write lock up front (waiting up to busy_timeout for the reminder
-        // table or a clear), so no statement inside can fail with SQLITE_BUSY half-way.
-        using var transaction = connection.BeginTransaction(deferred: false);
-
-        // One command per statement text, re-bound for each write: SQLite prepares each text once per batch, not once per write.
-        var commands = new Dictionary<string, SqliteCommand>(StringComparer.Ordinal);
+        writer.Begin();
         try
         {
             foreach (var write in batch)
             {
-                Execute(Command(write.Sql), write);
+                Execute(writer.Statement(write.Sql, write.Parameters), write);
             }
+
+            var committing = Stopwatch.GetTimestamp();
+            writer.Commit();
+            SqliteStorageMetrics.CommitDuration.Record(Stopwatch.GetElapsedTime(committing).TotalSeconds);
         }
-        finally
+        catch
         {
-            foreach (var command in commands.Values)
+            try
             {
-                command.Dispose();
+                writer.RollbackIfOpen();
             }
-        }
-
-        var committing = Stopwatch.GetTimestamp();
-        transaction.Commit();
-        SqliteStorageMetrics.CommitDuration.Record(Stopwatch.GetElapsedTime(committing).TotalSeconds);
-
-        SqliteCommand Command(string sql)
-        {
-            if (!commands.TryGetValue(sql, out var command))
+            catch (SqliteException)
             {
-                command = connection.CreateCommand();
-                command.Transaction = transaction;
-                command.CommandText = sql;
-                commands[sql] = command;
+                // The batch's own error is the one to report; the drain drops this connection (see Dispose).
             }
 
-            return command;
+            throw;
         }
     }
 
     private static void Execute(SqliteCommand command, PendingWrite write)
     {
-        command.Parameters.Clear();
-        foreach (var (name, value) in write.Parameters)
-        {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-
         try
         {
             write.Changed = command.ExecuteNonQuery() > 0;

@@ -50,4 +50,49 @@ public sealed class SqliteGrainStorageTests : GrainStorageConformanceTests
         count.CommandText = "SELECT count(*) FROM grain_state WHERE state_name = 'raw'";
         Assert.Equal(39L, (long)(await count.ExecuteScalarAsync())!);
     }
+
+    [Fact]
+    public async Task WriteAsync_ABatchFailsWhole_NoneOfItIsStoredAndTheNextWritesCommit()
+    {
+        using var storage = _database.CreateGrainStorage();
+        await storage.WriteStateAsync("lead", GrainId.Create("batch", "warm"), new GrainState<TestState>(new TestState { Name = "opens the file" }));
+        using var connections = new SqliteConnectionFactory(_database.CreateOptions(), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        var batcher = SqliteWriteBatcher.For(connections.Key, _ => throw new InvalidOperationException("already created"), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        const string insert = "INSERT INTO grain_state (service_id, state_name, grain_id, etag, data) VALUES ('svc', 'raw', $grain, 'e', x'00');";
+        List<Task<bool>> writes;
+
+        // Another connection holds the write lock while the writes queue, so most of them share one transaction.
+        await using (var blocker = await connections.OpenAsync(CancellationToken.None))
+        {
+            await using var begin = blocker.CreateCommand();
+            begin.CommandText = "BEGIN IMMEDIATE;";
+            await begin.ExecuteNonQueryAsync();
+
+            // A statement SQLite cannot prepare is not a statement-level error: its whole transaction rolls back.
+            var queued = Enumerable.Range(0, 30).Select(i => batcher.WriteAsync(i == 10 ? "INSERT INTO no_such_table VALUES (1);" : insert, [("$grain", $"raw/{i}")])).ToList();
+            writes = queued;
+            begin.CommandText = "ROLLBACK;";
+            await begin.ExecuteNonQueryAsync();
+        }
+
+        await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => writes[10]);
+        await Task.WhenAll(writes.Select(w => w.ContinueWith(_ => { }, TaskScheduler.Default)));
+
+        // The next batch begins a transaction of its own: none was left open on the pooled connection.
+        Assert.True(await batcher.WriteAsync(insert, [("$grain", "raw/after")]));
+        var stored = new List<string>();
+        await using var connection = await connections.OpenAsync(CancellationToken.None);
+        await using var query = connection.CreateCommand();
+        query.CommandText = "SELECT grain_id FROM grain_state WHERE state_name = 'raw'";
+        await using (var reader = await query.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                stored.Add(reader.GetString(0));
+            }
+        }
+
+        var committed = writes.Select((w, i) => (w, i)).Where(x => x.w.IsCompletedSuccessfully).Select(x => $"raw/{x.i}").Append("raw/after");
+        Assert.Equal(committed.Order(), stored.Order()); // acknowledged = stored; failed = not stored
+    }
 }
