@@ -5,12 +5,17 @@ namespace SalesCoach.Bot.Cards;
 
 /// <summary>
 /// The answer to <c>tasks</c>: what is overdue and due today, grouped by lead, each with
-/// Complete. When now is not known every open task is listed.
+/// Complete, then the next few tasks coming up, completable too (a rep working ahead, or late in
+/// the evening when the next task is due after midnight, must not have to wait for its day). When
+/// now is not known every open task is listed.
 /// </summary>
 public static class MyDayCard
 {
     /// <summary>The most task lines one card shows; the rest are counted.</summary>
     public const int MaxTasks = 50;
+
+    /// <summary>The most tasks due after today shown as lines; the rest are counted.</summary>
+    public const int MaxComingUp = 3;
 
     /// <summary>The most bytes the task lines may take, so the card stays under Teams' 28 KB whatever the ids and titles.</summary>
     public const int MaxTaskBytes = 25_600;
@@ -29,14 +34,26 @@ public static class MyDayCard
             CardParts.Subtle(Summary(due.Count, overdue, endOfToday is not null)),
         };
 
-        var (shown, leftOut) = CardParts.WithinBudget(due, task => Line(task, context), MaxTasks, MaxTaskBytes, t => t.LeadName);
-        body.AddRange(CardParts.ByLead(shown, t => t.LeadId, t => t.LeadName));
-        if (leftOut > 0)
+        // One budget for both lists, due first: the tasks coming up get what the due ones leave.
+        var (shown, _) = CardParts.WithinBudget([.. due, .. later.Take(MaxComingUp)], task => Line(task, context), MaxTasks, MaxTaskBytes, t => t.LeadName);
+        var dueShown = Math.Min(shown.Count, due.Count);
+        body.AddRange(CardParts.ByLead(shown.Take(dueShown), t => t.LeadId, t => t.LeadName));
+        if (due.Count > dueShown)
         {
-            body.Add(CardParts.Subtle($"…and {CardParts.Count(leftOut, "more task")}. Complete some to see the rest.", spacing: Spacing.Medium));
+            body.Add(CardParts.Subtle($"…and {CardParts.Count(due.Count - dueShown, "more task")}. Complete some to see the rest.", spacing: Spacing.Medium));
         }
 
-        if (later.Count > 0)
+        var comingUp = shown.Skip(dueShown).ToList();
+        if (comingUp.Count > 0)
+        {
+            body.Add(CardParts.Subtle("Coming up", spacing: Spacing.Medium));
+            body.AddRange(CardParts.ByLead(comingUp, t => t.LeadId, t => t.LeadName));
+            if (later.Count > comingUp.Count)
+            {
+                body.Add(CardParts.Subtle($"…and {CardParts.Count(later.Count - comingUp.Count, "more task")} after that."));
+            }
+        }
+        else if (later.Count > 0)
         {
             body.Add(CardParts.Subtle(
                 $"Coming up: {CardParts.Count(later.Count, "more task")}, the next {CardTime.When(later[0].DueAt, context)} ({CardParts.Shorten(later[0].Title, 60)}).",

@@ -19,7 +19,8 @@ public sealed class MyDayCardTests
                 "Acme", "Send the meeting agenda", "Overdue since yesterday 16:30", "Book the first meeting", "Due today 10:00",
                 "Globex", "Draft the proposal", "Overdue since today 07:30",
                 "Initech", "Research the company and the contact", "Due today 14:30",
-                "Coming up: 1 more task, the next tomorrow 08:30 (Follow up on the proposal).",
+                "Coming up",
+                "Globex", "Follow up on the proposal", "Due tomorrow 08:30",
             ],
             query.Texts);
     }
@@ -31,10 +32,37 @@ public sealed class MyDayCardTests
 
         var data = query.ActionsTitled("Complete").Select(CardJsonQuery.DataOf).ToList();
         Assert.Equal(
-            [("acme", "send-agenda"), ("acme", "book-meeting"), ("globex", "draft-proposal"), ("initech", "research")],
+            [("acme", "send-agenda"), ("acme", "book-meeting"), ("globex", "draft-proposal"), ("initech", "research"), ("globex", "proposal-follow-up")],
             data.Select(d => ((string?)d["leadId"], (string?)d["taskId"])));
         Assert.All(data, d => Assert.Equal(CardVerbs.CompleteTask, (string?)d["verb"]));
         Assert.All(data, d => Assert.Equal(CardNames.MyDay, (string?)d["card"]));
+    }
+
+    [Fact]
+    public void Build_LateInTheEvening_ATaskDueAfterMidnightCanBeCompleted()
+    {
+        // 23:30 in the viewer's zone: the task due in an hour belongs to tomorrow, not to "My day".
+        var context = Context(ChannelCapabilities.Teams, TimeSpan.FromHours(-9.5)) with { Now = Now.Date.AddHours(9) };
+        var agenda = new AgendaView("ana", [new("acme", "Acme", "call", "Call the customer", "call", context.Now!.Value.AddHours(1), false)]);
+
+        var query = new CardJsonQuery(MyDayCard.Build(agenda, context));
+
+        Assert.Equal(["My day · Mon 1 Dec", "Nothing is due today.", "Coming up", "Acme", "Call the customer", "Due tomorrow 00:30"], query.Texts);
+        Assert.Equal(("acme", "call"), query.ActionsTitled("Complete").Select(CardJsonQuery.DataOf).Select(d => ((string?)d["leadId"], (string?)d["taskId"])).Single());
+    }
+
+    [Fact]
+    public void Build_MoreTasksComingUp_ShowsTheNextFewAndCountsTheRest()
+    {
+        var agenda = new AgendaView("ana",
+        [
+            .. Enumerable.Range(1, 5).Select(i => new AgendaEntryView("acme", "Acme", $"t{i}", $"Task {i}", "meeting", Now.AddDays(i), false)),
+        ]);
+
+        var query = new CardJsonQuery(MyDayCard.Build(agenda, OnTeams));
+
+        Assert.Equal(["t1", "t2", "t3"], query.ActionsTitled("Complete").Select(CardJsonQuery.DataOf).Select(d => (string?)d["taskId"]));
+        Assert.Equal("…and 2 more tasks after that.", query.Texts[^1]);
     }
 
     [Fact]
