@@ -26,14 +26,17 @@ public sealed partial class LeadGrain(
     /// <summary>The lead's one reminder, held only while its stage has <c>staleAfter</c>.</summary>
     public const string StaleReminder = "stale";
 
-    private const int OperationsKept = 256;
     private readonly HashSet<long> delivered = [];
     private PipelineDefinition? pipeline;
     private (string Owner, RepProfile? Profile)? ownerProfile;
 
     private LeadState Lead => state.State;
 
-    private string Id => this.GetPrimaryKeyString();
+    // Orleans decodes the key into a new string on every call; one per activation is shared by everything the
+    // lead hands out (agenda items, events, the funnel's entry), instead of a copy in each.
+    private string? id;
+
+    private string Id => id ??= this.GetPrimaryKeyString();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -451,7 +454,7 @@ public sealed partial class LeadGrain(
                 $"task '{taskId}' is not yours: only its assignee, the lead's owner or their manager may {verb} it"));
         }
 
-        return operationId is not null && Lead.Operations.Contains(operationId)
+        return operationId is not null && AppliedOperations.Contains(Lead, operationId)
             ? (null, null, Outcome<LeadView>.Ok(await ViewAsync()))
             : (machine, task, null);
     }
@@ -469,7 +472,7 @@ public sealed partial class LeadGrain(
             return Outcome<LeadView>.Forbidden("only the lead's owner, their manager or an administrator may do this");
         }
 
-        if (operationId is not null && Lead.Operations.Contains(operationId))
+        if (operationId is not null && AppliedOperations.Contains(Lead, operationId))
         {
             return Outcome<LeadView>.Ok(await ViewAsync());
         }
@@ -504,11 +507,7 @@ public sealed partial class LeadGrain(
             Lead.LastActivityAt = clock.Now;
             if (operationId is not null)
             {
-                Lead.Operations.Add(operationId);
-                if (Lead.Operations.Count > OperationsKept)
-                {
-                    Lead.Operations.RemoveAt(0);
-                }
+                AppliedOperations.Add(Lead, operationId);
             }
 
             await state.WriteStateAsync();

@@ -20,7 +20,7 @@ public sealed class LeadState
     [Id(12)] public DateTimeOffset CreatedAt { get; set; }
     /// <summary>Set when the rep confirms the current stage's <c>manual</c> goal.</summary>
     [Id(13)] public bool ManualConfirmed { get; set; }
-    /// <summary>Operation ids already applied, newest last (bounded).</summary>
+    /// <summary>Operation ids applied, as stored before <see cref="AppliedOperations"/> kept them as hashes; emptied by the next command.</summary>
     [Id(14)] public List<string> Operations { get; set; } = [];
     /// <summary>
     /// Effects written with the command and carried out after it; carried out again after a crash. One carried
@@ -34,4 +34,6 @@ public sealed class LeadState
     [Id(18)] public DateTimeOffset? LastActivityAt { get; set; }
     /// <summary>When the stale-lead reminder is due, if one is registered.</summary>
     [Id(19)] public DateTimeOffset? StaleCheckAt { get; set; }
+    /// <summary>The hashes of the operation ids already applied, newest last (see <see cref="Leads.AppliedOperations"/>).</summary>
+    [Id(20)] public List<ulong> AppliedOperations { get; set; } = [];
 }

@@ -36,6 +36,7 @@ public sealed partial class RepGrain(
     public const int SentLogWholeUpTo = 256;
 
     private readonly RepOptions settings = options.Value;
+    private string? me;
     private IGrainTimer? wakeTimer;
     private IGrainTimer? retryTimer;
     private Task sending = Task.CompletedTask;
@@ -44,9 +45,12 @@ public sealed partial class RepGrain(
 
     private RepState Rep => state.State;
 
+    // Orleans decodes the key into a new string on every call: one per activation.
+    private string Me => me ??= this.GetPrimaryKeyString();
+
     public async Task<RepProfile> SaveProfileAsync(RepProfile profile)
     {
-        Rep.Profile = profile with { Id = this.GetPrimaryKeyString() };
+        Rep.Profile = profile with { Id = Me };
         await WriteAsync();
         await grains.GetGrain<IRepRosterGrain>(IRepRosterGrain.DefaultKey).UpsertAsync(Rep.Profile);
         return Rep.Profile;
@@ -60,7 +64,7 @@ public sealed partial class RepGrain(
         var tasks = Rep.Agenda.Values
             .OrderBy(i => i.DueAt).ThenBy(i => i.Key, StringComparer.Ordinal)
             .Select(i => new AgendaEntryView(i.LeadId, i.LeadName, i.TaskId, i.Title, i.StageId, i.DueAt, i.DueAt < now));
-        return Task.FromResult(new AgendaView(this.GetPrimaryKeyString(), [.. tasks]));
+        return Task.FromResult(new AgendaView(Me, [.. tasks]));
     }
 
     public Task<int> GetLoadAsync() => Task.FromResult(Rep.OwnedLeads.Count);
@@ -185,10 +189,9 @@ public sealed partial class RepGrain(
     /// </summary>
     private (bool Counted, bool Praised) CountStreak(AgendaChange change)
     {
-        var me = this.GetPrimaryKeyString();
         var counted = false;
         var praised = false;
-        foreach (var mark in change.Done.Where(m => m.DoneBy == me && Rep.Agenda.ContainsKey($"{change.LeadId}/{m.TaskId}")))
+        foreach (var mark in change.Done.Where(m => m.DoneBy == Me && Rep.Agenda.ContainsKey($"{change.LeadId}/{m.TaskId}")))
         {
             counted = true;
             Rep.OnTimeStreak = mark.OnTime ? Rep.OnTimeStreak + 1 : 0;
@@ -198,11 +201,11 @@ public sealed partial class RepGrain(
                 Rep.StreakMilestones++;
                 praised |= Enqueue(new Notification
                 {
-                    Id = $"praise:streak:{me}/{Rep.StreakMilestones}",
-                    RepId = me,
+                    Id = $"praise:streak:{Me}/{Rep.StreakMilestones}",
+                    RepId = Me,
                     Kind = NotificationKind.Praise,
                     Title = $"{Rep.OnTimeStreak} on time in a row",
-                    Text = Leads.Praise.Fill(rule.Message, null, Rep.Profile?.Name ?? me, Rep.OnTimeStreak),
+                    Text = Leads.Praise.Fill(rule.Message, null, Rep.Profile?.Name ?? Me, Rep.OnTimeStreak),
                     CreatedAt = clock.Now,
                 });
             }
@@ -229,7 +232,7 @@ public sealed partial class RepGrain(
             Enqueue(new Notification
             {
                 Id = $"due:{item.Key}@{item.DueAt.UtcTicks}",
-                RepId = this.GetPrimaryKeyString(),
+                RepId = Me,
                 Kind = NotificationKind.TaskDue,
                 Title = $"Due now: {item.Title}",
                 Text = $"{item.Title} for {item.LeadName} is due.",
@@ -246,7 +249,7 @@ public sealed partial class RepGrain(
             Enqueue(new Notification
             {
                 Id = $"digest:{Rep.LastDigestDay}",
-                RepId = this.GetPrimaryKeyString(),
+                RepId = Me,
                 Kind = NotificationKind.OverdueDigest,
                 Title = $"{overdue.Count} overdue task{(overdue.Count == 1 ? "" : "s")}",
                 Text = string.Join("\n", overdue.Select(i => $"{i.Title} — {i.LeadName}")),
