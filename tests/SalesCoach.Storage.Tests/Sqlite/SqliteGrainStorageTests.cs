@@ -17,10 +17,8 @@ public sealed class SqliteGrainStorageTests : GrainStorageConformanceTests
     public async Task WriteStateAsync_ManyGrainsAtOnce_ShareCommits()
     {
         using var storage = _database.CreateGrainStorage();
-        var warm = new GrainState<TestState>(new TestState { Name = "opens the file" });
-        await storage.WriteStateAsync("lead", GrainId.Create("batch", "warm"), warm);
         using var connections = new SqliteConnectionFactory(_database.CreateOptions(), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
-        var batcher = SqliteWriteBatcher.For(connections.Key, _ => throw new InvalidOperationException("already created"), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        var batcher = await FileBatcherAsync(storage, connections);
         var commitsBefore = batcher.Commits;
 
         await Task.WhenAll(Enumerable.Range(0, 200).Select(i =>
@@ -34,9 +32,8 @@ public sealed class SqliteGrainStorageTests : GrainStorageConformanceTests
     public async Task WriteAsync_OneStatementFailsAmongWritesOfTheSameText_OnlyItFailsAndTheOthersCommit()
     {
         using var storage = _database.CreateGrainStorage();
-        await storage.WriteStateAsync("lead", GrainId.Create("batch", "warm"), new GrainState<TestState>(new TestState { Name = "opens the file" }));
         using var connections = new SqliteConnectionFactory(_database.CreateOptions(), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
-        var batcher = SqliteWriteBatcher.For(connections.Key, _ => throw new InvalidOperationException("already created"), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        var batcher = await FileBatcherAsync(storage, connections);
         const string insert = "INSERT INTO grain_state (service_id, state_name, grain_id, etag, data) VALUES ($service, 'raw', $grain, 'e', x'00');";
 
         // The same statement text for all, so they share one prepared command; write 20 breaks NOT NULL.
@@ -55,9 +52,8 @@ public sealed class SqliteGrainStorageTests : GrainStorageConformanceTests
     public async Task WriteAsync_ABatchFailsWhole_NoneOfItIsStoredAndTheNextWritesCommit()
     {
         using var storage = _database.CreateGrainStorage();
-        await storage.WriteStateAsync("lead", GrainId.Create("batch", "warm"), new GrainState<TestState>(new TestState { Name = "opens the file" }));
         using var connections = new SqliteConnectionFactory(_database.CreateOptions(), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
-        var batcher = SqliteWriteBatcher.For(connections.Key, _ => throw new InvalidOperationException("already created"), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        var batcher = await FileBatcherAsync(storage, connections);
         const string insert = "INSERT INTO grain_state (service_id, state_name, grain_id, etag, data) VALUES ('svc', 'raw', $grain, 'e', x'00');";
         List<Task<bool>> writes;
 
@@ -94,5 +90,12 @@ public sealed class SqliteGrainStorageTests : GrainStorageConformanceTests
 
         var committed = writes.Select((w, i) => (w, i)).Where(x => x.w.IsCompletedSuccessfully).Select(x => $"raw/{x.i}").Append("raw/after");
         Assert.Equal(committed.Order(), stored.Order()); // acknowledged = stored; failed = not stored
+    }
+
+    /// <summary>The file's group commit, which a first write through <paramref name="storage"/> has created (with the schema).</summary>
+    private static async Task<SqliteWriteBatcher> FileBatcherAsync(IGrainStorage storage, SqliteConnectionFactory connections)
+    {
+        await storage.WriteStateAsync("lead", GrainId.Create("batch", "warm"), new GrainState<TestState>(new TestState { Name = "opens the file" }));
+        return SqliteWriteBatcher.For(connections.Key, _ => throw new InvalidOperationException("already created"), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
     }
 }
