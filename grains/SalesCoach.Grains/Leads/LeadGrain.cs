@@ -26,7 +26,6 @@ public sealed partial class LeadGrain(
     /// <summary>The lead's one reminder, held only while its stage has <c>staleAfter</c>.</summary>
     public const string StaleReminder = "stale";
 
-    private readonly HashSet<long> delivered = [];
     private PipelineDefinition? pipeline;
     private (string Owner, RepProfile? Profile)? ownerProfile;
 
@@ -782,13 +781,14 @@ public sealed partial class LeadGrain(
     /// </summary>
     private async Task DeliverPendingAsync()
     {
-        await Task.WhenAll(DeliverAnalyticsAsync(), DeliverOthersAsync());
+        // A local set, not a field: kept on the grain it held its arrays for as long as the lead stayed active.
+        var delivered = new HashSet<long>();
+        await Task.WhenAll(DeliverAnalyticsAsync(delivered), DeliverOthersAsync(delivered));
         Lead.Pending.RemoveAll(e => delivered.Contains(e.Seq));
-        delivered.Clear();
     }
 
     /// <summary>Analytics batches go one at a time, oldest first, stopping at the first that fails, so the funnel sees them in order.</summary>
-    private async Task DeliverAnalyticsAsync()
+    private async Task DeliverAnalyticsAsync(HashSet<long> delivered)
     {
         foreach (var effect in Lead.Pending.Where(e => e.Analytics is not null && !delivered.Contains(e.Seq)).OrderBy(e => e.Seq).ToList())
         {
@@ -814,7 +814,7 @@ public sealed partial class LeadGrain(
     /// other effects one call each; all in parallel. A failed delivery stays pending and is carried
     /// out again with the next command or activation.
     /// </summary>
-    private async Task DeliverOthersAsync()
+    private async Task DeliverOthersAsync(HashSet<long> delivered)
     {
         var attempts = new List<Task<IReadOnlyList<long>>>();
         Dictionary<string, List<PendingEffect>>? byRep = null;
