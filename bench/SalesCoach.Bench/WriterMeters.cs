@@ -43,10 +43,10 @@ internal sealed class WriterMeters : IDisposable
         {
             totals = instrument switch
             {
-                "salescoach.sqlite.transactions" => totals with { Transactions = totals.Transactions + (long)value },
-                "salescoach.sqlite.writes" => totals with { Writes = totals.Writes + (long)value },
-                "salescoach.sqlite.transaction.duration" => totals with { TransactionSeconds = totals.TransactionSeconds + value },
-                "salescoach.sqlite.commit.duration" => totals with { CommitSeconds = totals.CommitSeconds + value },
+                SqliteStorageMetrics.TransactionsName => totals with { Transactions = totals.Transactions + (long)value },
+                SqliteStorageMetrics.WritesName => totals with { Writes = totals.Writes + (long)value },
+                SqliteStorageMetrics.TransactionDurationName => totals with { TransactionSeconds = totals.TransactionSeconds + value },
+                SqliteStorageMetrics.CommitDurationName => totals with { CommitSeconds = totals.CommitSeconds + value },
                 _ => totals,
             };
         }

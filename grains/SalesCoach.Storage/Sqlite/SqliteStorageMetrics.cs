@@ -11,19 +11,25 @@ public static class SqliteStorageMetrics
 {
     public const string MeterName = "SalesCoach.Storage.Sqlite";
 
+    // The instruments' names, for listeners that sum them (the bench's WriterMeters).
+    public const string TransactionsName = "salescoach.sqlite.transactions";
+    public const string WritesName = "salescoach.sqlite.writes";
+    public const string TransactionDurationName = "salescoach.sqlite.transaction.duration";
+    public const string CommitDurationName = "salescoach.sqlite.commit.duration";
+
     private static readonly Meter Meter = new(MeterName);
 
     internal static readonly Counter<long> Transactions =
-        Meter.CreateCounter<long>("salescoach.sqlite.transactions", "{transaction}", "Group-commit transactions committed");
+        Meter.CreateCounter<long>(TransactionsName, "{transaction}", "Group-commit transactions committed");
 
     internal static readonly Counter<long> Writes =
-        Meter.CreateCounter<long>("salescoach.sqlite.writes", "{write}", "Grain-state writes committed, over all transactions");
+        Meter.CreateCounter<long>(WritesName, "{write}", "Grain-state writes committed, over all transactions");
 
     internal static readonly Histogram<double> TransactionDuration =
-        Meter.CreateHistogram<double>("salescoach.sqlite.transaction.duration", "s", "The writer's time on one transaction: its statements and the commit");
+        Meter.CreateHistogram<double>(TransactionDurationName, "s", "The writer's time on one transaction: its statements and the commit");
 
     internal static readonly Histogram<double> CommitDuration =
-        Meter.CreateHistogram<double>("salescoach.sqlite.commit.duration", "s", "The COMMIT alone: appending the pages to the write-ahead log, the fsync, any checkpoint");
+        Meter.CreateHistogram<double>(CommitDurationName, "s", "The COMMIT alone: appending the pages to the write-ahead log, the fsync, any checkpoint");
 
     internal static readonly Counter<long> Checkpoints =
         Meter.CreateCounter<long>("salescoach.sqlite.checkpoints", "{checkpoint}", "Background checkpoints run beside the writer (SqliteCheckpointer)");
