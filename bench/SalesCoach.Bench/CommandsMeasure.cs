@@ -16,7 +16,8 @@ public static class CommandsMeasure
     public static async Task<int> RunAsync(Options options, bool durable)
     {
         var rounds = options.Int("rounds", 5);
-        var warmupRounds = options.Int("warmup-rounds", 1);
+        // "auto": full-size warm-up rounds until the JIT is quiet (see JitActivity), at most MaxWarmupRounds.
+        var fixedWarmups = options.String("warmup-rounds", "auto") is var w && w == "auto" ? (int?)null : options.Int("warmup-rounds", 1);
         var leadsPerRound = options.Int("leads", durable ? 2000 : 1000);
         var stages = options.Int("stages", 10);
         var seconds = options.Int("seconds", 3);
@@ -26,7 +27,7 @@ public static class CommandsMeasure
 
         var dir = Directory.CreateTempSubdirectory("salescoach-bench-");
         var dbPath = durable ? Path.Combine(dir.FullName, "salescoach.db") : null;
-        Console.WriteLine($"{(durable ? "durable" : "commands")}: {rounds} rounds (+{warmupRounds} warm-up), {leadsPerRound} fresh leads × {stages - 1} completions per round (≤ {seconds}s), " +
+        Console.WriteLine($"{(durable ? "durable" : "commands")}: {rounds} rounds (+{fixedWarmups?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? $"≤ {MaxWarmupRounds}, until the JIT is quiet,"} warm-up), {leadsPerRound} fresh leads × {stages - 1} completions per round (≤ {seconds}s), " +
                           $"{concurrency} concurrent, {reps} reps; storage {(durable ? $"SQLite {dbPath} (WAL, synchronous=FULL)" : "memory")}");
         try
         {
@@ -58,6 +59,8 @@ public static class CommandsMeasure
             var commandCpu = new List<double>();
             var baselineAlloc = new List<double>();
             var commandAlloc = new List<double>();
+            var jitMethods = new List<double>();
+            var jitShare = new List<double>();
             long commands = 0, failures = 0;
             var writesMeasured = new Dictionary<string, long>(StringComparer.Ordinal);
             var callsMeasured = new Dictionary<string, (long Count, long Ticks)>();
@@ -69,8 +72,12 @@ public static class CommandsMeasure
             var msPerTransaction = new List<double>();
             var msPerCommit = new List<double>();
             // Full-size rounds first, not counted: the small warm-up above leaves much of the path in the JIT's
-            // first tiers (a first counted round ran at ~55 % of the later ones; with tiering off it did not).
-            for (var round = -warmupRounds; round < rounds; round++)
+            // first tiers. With one such round the JIT still took 35–52 % of the CPU of each counted `commands`
+            // round (its baseline keeps both cores busy, so the background re-compilation falls behind), and
+            // commands/s doubled from the first counted round to the third.
+            var warmups = 0;
+            var measuring = false;
+            for (var round = 0; round < rounds;)
             {
                 double b, baselineOperations;
                 var cpuBeforeBaseline = ProcessCpu();
@@ -91,21 +98,29 @@ public static class CommandsMeasure
 
                 var cpuAfterBaseline = ProcessCpu();
                 var allocAfterBaseline = GC.GetTotalAllocatedBytes();
-                var leads = await Workload.CreateLeadsAsync(grains, "chain", $"r{round}-", 0, leadsPerRound, reps);
+                var leads = await Workload.CreateLeadsAsync(grains, "chain", $"w{warmups}r{round}-", 0, leadsPerRound, reps);
                 var cpuBeforeCommands = ProcessCpu();
                 var allocBeforeCommands = GC.GetTotalAllocatedBytes();
                 var callsBefore = CallProfile.Snapshot();
                 var writesBefore = new Dictionary<string, long>(CountingStorage.Writes);
                 var writerBefore = writer.Snapshot();
+                var jitBefore = JitActivity.Now();
                 var (count, failed, elapsed) = await CompleteAsync(grains, leads, stages, concurrency, duration);
                 var writerRound = writer.Snapshot() - writerBefore;
+                var jitRound = JitActivity.Now() - jitBefore;
                 var cpuAfterCommands = ProcessCpu();
                 var allocAfterCommands = GC.GetTotalAllocatedBytes();
-                if (round < 0)
+                var jitPercent = 100 * jitRound.Time / (cpuAfterCommands - cpuBeforeCommands);
+                if (!measuring && warmups < (fixedWarmups ?? MaxWarmupRounds) && (fixedWarmups is not null || warmups == 0 || jitPercent >= QuietJitPercent))
                 {
-                    Console.WriteLine($"  warm-up round (not counted): baseline {Stats.F(b, 0)}/s, commands {Stats.F(count / elapsed.TotalSeconds, 0)}/s");
+                    warmups++;
+                    Console.WriteLine($"  warm-up round {warmups} (not counted): baseline {Stats.F(b, 0)}/s, commands {Stats.F(count / elapsed.TotalSeconds, 0)}/s; " +
+                                      $"JIT {jitRound.Methods} methods, {jitPercent:F1} % of the phase's CPU");
                     continue;
                 }
+
+                measuring = true;
+                round++;
 
                 // CPU and bytes allocated per operation (this process: silo and callers): they move far less than the
                 // rates when other processes share the cores, and the empty call's CPU does not fall round by round
@@ -114,6 +129,8 @@ public static class CommandsMeasure
                 commandCpu.Add((cpuAfterCommands - cpuBeforeCommands).TotalMicroseconds / Math.Max(1, count));
                 baselineAlloc.Add((allocAfterBaseline - allocBeforeBaseline) / Math.Max(1, baselineOperations));
                 commandAlloc.Add((allocAfterCommands - allocBeforeCommands) / (double)Math.Max(1, count));
+                jitMethods.Add(jitRound.Methods);
+                jitShare.Add(jitPercent);
 
                 foreach (var (state, n) in CountingStorage.Writes)
                 {
@@ -134,7 +151,7 @@ public static class CommandsMeasure
                 baseline.Add(b);
                 measured.Add(rate);
                 ratios.Add(rate / b);
-                Console.WriteLine($"  round {round + 1}: baseline {Stats.F(b, 0)}/s, commands {Stats.F(rate, 0)}/s ({count} in {elapsed.TotalSeconds:F2}s, {failed} failed), ratio {ratios[^1]:F3}");
+                Console.WriteLine($"  round {round}: baseline {Stats.F(b, 0)}/s, commands {Stats.F(rate, 0)}/s ({count} in {elapsed.TotalSeconds:F2}s, {failed} failed), ratio {ratios[^1]:F3}");
             }
 
             var goal = durable ? 0.7 : 0.3;
@@ -152,6 +169,7 @@ public static class CommandsMeasure
             rows.Insert(4, ($"CPU per {baselineOperation} / per command", $"{Stats.Spread(baselineCpu, 2)} / {Stats.Spread(commandCpu, 0)} µs"));
             rows.Insert(5, ($"ratio of CPU per operation ({baselineOperation} ÷ command)", $"{Stats.Median(baselineCpu) / Stats.Median(commandCpu):F3}"));
             rows.Insert(6, ($"bytes allocated per {baselineOperation} / per command", $"{Stats.Spread(baselineAlloc, 0)} / {Stats.Spread(commandAlloc, 0)}"));
+            rows.Insert(7, ("JIT in the commands phase: methods compiled / % of its CPU", $"{Stats.Spread(jitMethods, 0)} / {Stats.Spread(jitShare, 1)}"));
 
             if (durable)
             {
@@ -181,6 +199,12 @@ public static class CommandsMeasure
     }
 
     private static TimeSpan ProcessCpu() => Environment.CpuUsage.TotalTime;
+
+    /// <summary>Warm-up rounds at most, when they run until the JIT is quiet.</summary>
+    private const int MaxWarmupRounds = 8;
+
+    /// <summary>A commands phase whose JIT time is under this share of its CPU counts as warmed up.</summary>
+    private const double QuietJitPercent = 5;
 
     /// <summary>Empty grain calls for <paramref name="duration"/>, spread over 10,000 grains.</summary>
     public static async Task<double> EmptyCallsAsync(IGrainFactory grains, int concurrency, TimeSpan duration)
