@@ -31,8 +31,8 @@ static int Help()
 {
     Console.WriteLine("""
         SalesCoach load driver. Usage: dotnet run -c Release --project bench/SalesCoach.Bench -- <measure> [options]
-          commands   lead commands/s (memory storage) vs empty grain calls/s      --rounds 5 --leads 1000 --stages 10 --seconds 3 --concurrency 64 --reps 500 [--profile on]
-          durable    the same on SQLite (synchronous=FULL) vs raw SQLite upserts/s  --rounds 5 --leads 2000 --stages 10 --seconds 3 --concurrency 64 --reps 500 [--profile on]
+          commands   lead commands/s (memory storage) vs empty grain calls/s      --rounds 5 --leads 5000 --stages 10 --seconds 3 --concurrency 64 --reps 500 [--profile on]
+          durable    the same on SQLite (synchronous=FULL) vs raw SQLite upserts/s  --rounds 5 --leads 3000 --stages 10 --seconds 3 --concurrency 64 --reps 500 [--profile on]
                      both: --warmup-rounds auto (until the JIT is quiet, ≤ 8) or N
           reminders  reminder rows, silo memory, due→notify lag                     --reps 1000 --leads 10000 --tasks 10 --due 180 --wait 240 --sync FULL
           endpoint   POST /api/messages card invokes vs GET /healthz (spawns the bot dll on loopback)
