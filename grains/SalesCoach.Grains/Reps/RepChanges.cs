@@ -12,11 +12,15 @@ public sealed class RepChanges
     public HashSet<string> Prompted { get; } = [];
     public HashSet<string> LeadNames { get; } = [];
 
+    /// <summary>Outbox entries queued, re-scheduled or taken out, by notification id.</summary>
+    public HashSet<string> Outbox { get; } = [];
+
     public void Clear()
     {
         Agenda.Clear();
         OwnedLeads.Clear();
         Prompted.Clear();
         LeadNames.Clear();
+        Outbox.Clear();
     }
 }

@@ -109,6 +109,7 @@ public sealed partial class RepGrain(
         foreach (var entry in Rep.Outbox)
         {
             entry.NextAttemptAt = clock.Now; // what waited for a way to reach the rep goes now
+            Rep.Rescheduled(entry);
         }
 
         await WriteAsync();
@@ -318,7 +319,7 @@ public sealed partial class RepGrain(
 
         // Its age decides when an unsendable entry is dropped: one made without a time is as old as its queueing.
         var queued = notification.CreatedAt == default ? notification with { CreatedAt = clock.Now } : notification;
-        Rep.Outbox.Add(new OutboxEntry { Notification = queued, NextAttemptAt = clock.Now });
+        Rep.Queue(new OutboxEntry { Notification = queued, NextAttemptAt = clock.Now });
         Rep.Kudos += notification.Kind == NotificationKind.Kudos ? 1 : 0;
         Rep.Praise += notification.Kind == NotificationKind.Praise ? 1 : 0;
         return true;
@@ -354,19 +355,20 @@ public sealed partial class RepGrain(
         // A prompt that could not reach the rep for weeks is no longer worth sending; dropped before
         // sending, so an entry sent but still in a stored outbox is never taken for unsent once the
         // sent log has forgotten it.
-        Rep.Outbox.RemoveAll(e => e.Notification.CreatedAt < now - settings.SentRetention);
+        Rep.UnqueueWhere(e => e.Notification.CreatedAt < now - settings.SentRetention);
         foreach (var entry in Rep.Outbox.Where(e => e.NextAttemptAt <= now).ToList())
         {
             try
             {
                 await notifier.SendAsync(entry.Notification, Rep.Conversation, CancellationToken.None);
-                Rep.Outbox.Remove(entry);
+                Rep.Unqueue(entry);
                 marked |= sent.State.Add(entry.Notification.Id, now);
             }
             catch (Exception e)
             {
                 entry.Attempts++;
                 entry.NextAttemptAt = now + RetryBackoff.After(entry.Attempts, settings.FirstRetryDelay, settings.MaxRetryDelay);
+                Rep.Rescheduled(entry);
                 LogSendFailed(e, entry.Notification.Id, entry.Attempts);
             }
         }
@@ -412,7 +414,7 @@ public sealed partial class RepGrain(
         }
 
         // Sent, but still in the stored outbox when the grain stopped (the sent mark is written alone).
-        Rep.Outbox.RemoveAll(e => sent.State.Contains(e.Notification.Id));
+        Rep.UnqueueWhere(e => sent.State.Contains(e.Notification.Id));
         if (Rep.Outbox.Count > 0)
         {
             ScheduleSend(TimeSpan.Zero); // what a crash left unsent goes out now

@@ -23,6 +23,7 @@ public sealed class RepState : IJournaledState
     [Id(2)] public HashSet<string> OwnedLeads { get; set; } = [];
     /// <summary>Tasks already prompted, with the due time they were prompted for (a re-dated task is prompted again).</summary>
     [Id(3)] public Dictionary<string, DateTimeOffset> Prompted { get; set; } = [];
+    /// <summary>Notifications waiting to be sent, oldest first. Change it through the methods below (journalled by entry).</summary>
     [Id(4)] public List<OutboxEntry> Outbox { get; set; } = [];
     /// <summary>Only in rows stored before the rep's <see cref="SentLog"/>: moved into it when the grain activates.</summary>
     [Id(5)] public Dictionary<string, DateTimeOffset> Sent { get; set; } = [];
@@ -126,14 +127,43 @@ public sealed class RepState : IJournaledState
         return changed;
     }
 
+    /// <summary>Queues a notification at the end of the outbox.</summary>
+    internal void Queue(OutboxEntry entry)
+    {
+        Outbox.Add(entry);
+        Changes.Outbox.Add(entry.Notification.Id);
+    }
+
+    /// <summary>Takes an entry out of the outbox (sent, or no longer worth sending).</summary>
+    internal void Unqueue(OutboxEntry entry)
+    {
+        if (Outbox.Remove(entry))
+        {
+            Changes.Outbox.Add(entry.Notification.Id);
+        }
+    }
+
+    /// <summary>Takes every entry <paramref name="match"/> picks out of the outbox.</summary>
+    internal void UnqueueWhere(Predicate<OutboxEntry> match)
+    {
+        foreach (var entry in Outbox.FindAll(match))
+        {
+            Unqueue(entry);
+        }
+    }
+
+    /// <summary>Records that <paramref name="entry"/>'s attempts or next attempt changed.</summary>
+    internal void Rescheduled(OutboxEntry entry) => Changes.Outbox.Add(entry.Notification.Id);
+
     /// <summary>
     /// A copy without the collections that grow with the rep's leads (agenda, owned leads, lead names,
-    /// prompted tasks): what each journal page stores whole. The rest is small (profile, outbox, counters).
+    /// prompted tasks) and without the outbox, which pages hold by entry: what each journal page stores
+    /// whole. The rest is small (profile, counters).
     /// </summary>
     internal RepState Head()
     {
         var head = (RepState)MemberwiseClone();
-        (head.Agenda, head.OwnedLeads, head.Prompted, head.LeadNames, head.JournalFrom, head.changes, head.dueIndex) = ([], [], [], [], 0, null, null);
+        (head.Agenda, head.OwnedLeads, head.Prompted, head.LeadNames, head.Outbox, head.JournalFrom, head.changes, head.dueIndex) = ([], [], [], [], [], 0, null, null);
         return head;
     }
 

@@ -54,6 +54,72 @@ public sealed class RepJournalPageTests
         Assert.Equal(Describe(current), Describe(twice));
     }
 
+    [Fact]
+    public void Of_ManyNotificationsWaiting_HoldsOnlyTheOnesQueuedOrTakenOutSinceTheLastWrite()
+    {
+        var rep = Rep(("l1", "call"));
+        for (var i = 0; i < 50; i++)
+        {
+            rep.Queue(Entry($"n{i}")); // a rep Teams cannot reach yet: its notifications wait
+        }
+
+        rep.Changes.Clear(); // as after a write
+        rep.Queue(Entry("n50"));
+        rep.Unqueue(rep.Outbox[0]);
+        rep.Outbox[1].Attempts = 2;
+        rep.Rescheduled(rep.Outbox[1]);
+
+        var page = RepJournalPage.Of(rep);
+
+        Assert.Empty(page.Head.Outbox);
+        Assert.Equal(["n2", "n50"], page.Outbox!.Set.Keys.Order());
+        Assert.Equal(2, page.Outbox.Set["n2"].Attempts);
+        Assert.Equal(["n0"], page.Outbox.Removed);
+    }
+
+    [Fact]
+    public void Replay_OutboxChanges_KeepTheQueueInOrderAndAPageReplayedTwiceChangesNothingMore()
+    {
+        var stored = Rep(("l1", "call"));
+        var current = Rep(("l1", "call"));
+        foreach (var id in new[] { "a", "b", "c" })
+        {
+            stored.Queue(Entry(id));
+            current.Queue(Entry(id));
+        }
+
+        current.Changes.Clear();
+        current.Unqueue(current.Outbox[0]);
+        current.Outbox[0].Attempts = 1;
+        current.Rescheduled(current.Outbox[0]);
+        current.Queue(Entry("d"));
+        var page = RepJournalPage.Of(current);
+
+        var once = RepJournalPage.Replay(stored, page);
+        var twice = RepJournalPage.Replay(once, page);
+
+        Assert.Equal(["b:1", "c:0", "d:0"], once.Outbox.Select(e => $"{e.Notification.Id}:{e.Attempts}"));
+        Assert.Equal(["b:1", "c:0", "d:0"], twice.Outbox.Select(e => $"{e.Notification.Id}:{e.Attempts}"));
+    }
+
+    [Fact]
+    public void Replay_PageWrittenBeforeTheOutboxWasJournalledByEntry_TakesTheOutboxWholeFromItsHead()
+    {
+        var stored = Rep(("l1", "call"));
+        stored.Queue(Entry("old"));
+        var head = new RepState { Outbox = [Entry("a"), Entry("b")], Kudos = 2 };
+        var legacy = new RepJournalPage { Head = head }; // no Outbox delta, as such pages are read
+
+        var state = RepJournalPage.Replay(stored, legacy);
+
+        Assert.Equal(["a", "b"], state.Outbox.Select(e => e.Notification.Id));
+        Assert.Equal(2, state.Kudos);
+        Assert.Equal(["l1/call"], state.Agenda.Keys);
+    }
+
+    private static OutboxEntry Entry(string id) =>
+        new() { Notification = new Notification { Id = id, RepId = "ana", Kind = NotificationKind.StageGuidance, Title = id }, NextAttemptAt = Due };
+
     private static AgendaItem Item(string lead, string task) =>
         new() { LeadId = lead, LeadName = $"Name {lead}", TaskId = task, Title = task, StageId = "work", DueAt = Due };
 

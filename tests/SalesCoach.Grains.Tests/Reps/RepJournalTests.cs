@@ -92,6 +92,43 @@ public sealed class RepJournalTests : IAsyncLifetime
         Assert.Equal(5, await fixture.JournalPagesAsync(RepJournal.SnapshotName, repId));
     }
 
+    [Fact]
+    public async Task LargeRep_TeamsCannotReachIt_ItsNotificationsWaitThroughPagesAndARestartAndEachGoesOnceInOrder()
+    {
+        var repId = Ids.New("cy");
+        var rep = fixture.Grains.GetGrain<IRepGrain>(repId);
+        var due = fixture.Time.GetUtcNow().AddDays(1);
+        await rep.ApplyAsync(new RepUpdate { Agenda = [.. Enumerable.Range(0, 40).Select(i => new AgendaChange { LeadId = $"big-{i}", LeadName = $"Big {i}", Owns = true, Upserts = [Item($"big-{i}", $"Big {i}", "call", due)] })] });
+        Notification Guidance(int i) => new() { Id = $"guidance:big-{i}/1", RepId = repId, Kind = NotificationKind.StageGuidance, Title = $"Big {i}" };
+
+        // Every send fails (the app is not installed yet): each notification waits in the outbox, one page per write.
+        fixture.Notifier.Failing = true;
+        try
+        {
+            for (var i = 0; i < 6; i++)
+            {
+                await rep.NotifyAsync(Guidance(i));
+                await rep.ApplyAsync(new RepUpdate { Agenda = [new AgendaChange { LeadId = $"big-{i}", LeadName = $"Renamed {i}" }] });
+            }
+
+            await Eventually.TrueAsync(() => fixture.Notifier.Attempts >= 6, "the first tries");
+        }
+        finally
+        {
+            fixture.Notifier.Failing = false;
+        }
+
+        Assert.Equal(13, await fixture.JournalPagesAsync(RepJournal.SnapshotName, repId));
+        await fixture.RestartAsync();
+        rep = fixture.Grains.GetGrain<IRepGrain>(repId);
+        await rep.SaveConversationAsync(new ConversationReference { ChannelId = "msteams", ConversationId = "a:1", UserId = "29:cy" });
+        await Eventually.TrueAsync(() => fixture.Notifier.SentTo(repId).Count == 6, "the waiting notifications");
+        await System.Threading.Tasks.Task.Delay(300);
+
+        Assert.Equal(Enumerable.Range(0, 6).Select(i => $"guidance:big-{i}/1"), fixture.Notifier.SentTo(repId).Select(n => n.Id));
+        Assert.Contains("big-5:Renamed 5", (await ReadAsync(rep)).Leads);
+    }
+
     [Theory]
     [InlineData(false, false)]
     [InlineData(true, false)]
