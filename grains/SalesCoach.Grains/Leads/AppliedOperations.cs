@@ -1,5 +1,4 @@
-using System.IO.Hashing;
-using System.Runtime.InteropServices;
+using SalesCoach.Common;
 
 namespace SalesCoach.Leads;
 
@@ -20,23 +19,21 @@ internal static class AppliedOperations
     public const int Kept = 256;
 
     public static bool Contains(LeadState lead, string operationId) =>
-        lead.AppliedOperations.Contains(Hash(operationId)) || lead.Operations.Contains(operationId);
+        lead.AppliedOperations.Contains(IdHash.Of(operationId)) || lead.Operations.Contains(operationId);
 
     /// <summary>Records an applied operation, forgetting the oldest beyond <see cref="Kept"/>.</summary>
     public static void Add(LeadState lead, string operationId)
     {
         if (lead.Operations.Count > 0)
         {
-            lead.AppliedOperations.InsertRange(0, lead.Operations.Select(Hash));
+            lead.AppliedOperations.InsertRange(0, lead.Operations.Select(IdHash.Of));
             lead.Operations.Clear();
         }
 
-        lead.AppliedOperations.Add(Hash(operationId));
+        lead.AppliedOperations.Add(IdHash.Of(operationId));
         if (lead.AppliedOperations.Count > Kept)
         {
             lead.AppliedOperations.RemoveRange(0, lead.AppliedOperations.Count - Kept);
         }
     }
-
-    private static ulong Hash(string operationId) => XxHash3.HashToUInt64(MemoryMarshal.AsBytes(operationId.AsSpan()));
 }

@@ -1,5 +1,3 @@
-using System.IO.Hashing;
-using System.Runtime.InteropServices;
 using SalesCoach.Common;
 
 namespace SalesCoach.Reps;
@@ -33,7 +31,7 @@ public sealed class SentLog : IJournaledState
     /// <summary>The first journal page this log does not include (0 before the journal existed).</summary>
     [Id(1)] public long JournalFrom { get; set; }
 
-    public bool Contains(string notificationId) => Index().Contains(Hash(notificationId));
+    public bool Contains(string notificationId) => Index().Contains(IdHash.Of(notificationId));
 
     /// <summary>How many ids are remembered.</summary>
     public int Count => Index().Count;
@@ -42,7 +40,7 @@ public sealed class SentLog : IJournaledState
     public bool Add(string notificationId, DateTimeOffset at)
     {
         var day = DateOnly.FromDateTime(at.UtcDateTime).DayNumber;
-        var hash = Hash(notificationId);
+        var hash = IdHash.Of(notificationId);
         if (!AddHash(day, hash))
         {
             return false;
@@ -114,6 +112,4 @@ public sealed class SentLog : IJournaledState
     }
 
     private HashSet<ulong> Index() => index ??= [.. Days.Values.SelectMany(ids => ids)];
-
-    private static ulong Hash(string id) => XxHash3.HashToUInt64(MemoryMarshal.AsBytes(id.AsSpan()));
 }
