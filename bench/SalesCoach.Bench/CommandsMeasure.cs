@@ -17,7 +17,7 @@ public static class CommandsMeasure
     {
         var rounds = options.Int("rounds", 5);
         // "auto": full-size warm-up rounds until the JIT is quiet (see JitActivity), at most MaxWarmupRounds.
-        var fixedWarmups = options.String("warmup-rounds", "auto") is var w && w == "auto" ? (int?)null : options.Int("warmup-rounds", 1);
+        int? fixedWarmups = options.String("warmup-rounds", "auto") == "auto" ? null : options.Int("warmup-rounds", 1);
         var leadsPerRound = options.Int("leads", durable ? 3000 : 5000); // warmed up, 3 s of commands take ~36,000 (memory) and ~20,000 (SQLite)
         var stages = options.Int("stages", 10);
         var seconds = options.Int("seconds", 3);
@@ -76,7 +76,6 @@ public static class CommandsMeasure
             // round (its baseline keeps both cores busy, so the background re-compilation falls behind), and
             // commands/s doubled from the first counted round to the third.
             var warmups = 0;
-            var measuring = false;
             for (var round = 0; round < rounds;)
             {
                 double b, baselineOperations;
@@ -111,7 +110,8 @@ public static class CommandsMeasure
                 var cpuAfterCommands = ProcessCpu();
                 var allocAfterCommands = GC.GetTotalAllocatedBytes();
                 var jitPercent = 100 * jitRound.Time / (cpuAfterCommands - cpuBeforeCommands);
-                if (!measuring && warmups < (fixedWarmups ?? MaxWarmupRounds) && (fixedWarmups is not null || warmups == 0 || jitPercent >= QuietJitPercent))
+                // Warm-ups come only before the first counted round.
+                if (round == 0 && warmups < (fixedWarmups ?? MaxWarmupRounds) && (fixedWarmups is not null || warmups == 0 || jitPercent >= QuietJitPercent))
                 {
                     warmups++;
                     Console.WriteLine($"  warm-up round {warmups} (not counted): baseline {Stats.F(b, 0)}/s, commands {Stats.F(count / elapsed.TotalSeconds, 0)}/s; " +
@@ -119,7 +119,6 @@ public static class CommandsMeasure
                     continue;
                 }
 
-                measuring = true;
                 round++;
 
                 // CPU and bytes allocated per operation (this process: silo and callers): they move far less than the
