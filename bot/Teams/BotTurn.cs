@@ -34,8 +34,8 @@ public static class BotTurn
     /// <summary>As <see cref="Cards(Activity, DateTimeOffset)"/>, with reps' display names ("Done by Ana") from the roster.</summary>
     public static async Task<CardContext> CardsAsync(Activity activity, DateTimeOffset now, IGrainFactory grains)
     {
-        var roster = await grains.GetGrain<IRepRosterGrain>(IRepRosterGrain.DefaultKey).ListAsync();
-        return Cards(activity, now) with { Names = roster.ToDictionary(r => r.Id, r => r.Name) };
+        var names = await grains.GetGrain<IRepRosterGrain>(IRepRosterGrain.DefaultKey).NamesAsync();
+        return Cards(activity, now) with { Names = names.ByRep };
     }
 
     private static TimeSpan LocalOffset(Activity activity) =>

@@ -32,8 +32,12 @@ public sealed class CardActionHandler(IGrainFactory grains, ActorResolver actors
             return;
         }
 
-        var actor = await actors.ResolveAsync(repId);
-        var cards = await BotTurn.CardsAsync(activity, clock.Now, grains);
+        // Two independent grain calls: one round trip of waiting per click, not two.
+        var resolving = actors.ResolveAsync(repId);
+        var naming = BotTurn.CardsAsync(activity, clock.Now, grains);
+        await Task.WhenAll(resolving, naming);
+        var actor = await resolving;
+        var cards = await naming;
         var operationId = activity.Id is { } id ? $"card:{id}" : null;
         var card = data.Verb switch
         {

@@ -16,4 +16,8 @@ public interface IRepRosterGrain : IGrainWithStringKey
     /// <summary>Every rep, by id. Interleaves: every card click reads the roster (rep names on cards), and one grain must not make them queue.</summary>
     [Alias("List"), AlwaysInterleave]
     Task<IReadOnlyList<RepProfile>> ListAsync();
+
+    /// <summary>Every rep's display name by id: what a card click needs of the roster. Interleaves, as <see cref="ListAsync"/>.</summary>
+    [Alias("Names"), AlwaysInterleave]
+    Task<RepNames> NamesAsync();
 }

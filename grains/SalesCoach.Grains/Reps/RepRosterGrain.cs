@@ -5,8 +5,9 @@ public sealed class RepRosterGrain(
     [PersistentState("roster", StorageNames.Directory)] IPersistentState<RepRosterState> state)
     : Grain, IRepRosterGrain
 {
-    // Sorted once per change, not once per read: every card click reads the roster.
+    // Built once per change, not once per read: every card click reads the names.
     private RepProfile[]? sorted;
+    private RepNames? names;
 
     public async Task UpsertAsync(RepProfile profile)
     {
@@ -17,9 +18,13 @@ public sealed class RepRosterGrain(
 
         state.State.Reps[profile.Id] = profile;
         sorted = null;
+        names = null;
         await state.WriteStateAsync();
     }
 
     public Task<IReadOnlyList<RepProfile>> ListAsync() =>
         Task.FromResult<IReadOnlyList<RepProfile>>(sorted ??= [.. state.State.Reps.Values.OrderBy(r => r.Id, StringComparer.Ordinal)]);
+
+    public Task<RepNames> NamesAsync() =>
+        Task.FromResult(names ??= new RepNames { ByRep = state.State.Reps.Values.ToDictionary(r => r.Id, r => r.Name, StringComparer.Ordinal) });
 }
