@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SalesCoach.Analytics;
 using SalesCoach.Pipelines;
 using SalesCoach.Reps;
@@ -14,8 +15,27 @@ public static class Praise
     public const decimal LargeLead = 50_000m;
     public const int DefaultStreak = 10;
 
+    // A saved pipeline version never changes and the leads of a silo share its instance, so its rules are
+    // worked out once per version rather than twice per lead command.
+    private static readonly ConditionalWeakTable<PipelineDefinition, InForce> ByPipeline = [];
+
     /// <summary>The rules in force: the pipeline's, then a default for each kind it does not define.</summary>
-    public static IReadOnlyList<PraiseRule> Rules(PipelineDefinition pipeline)
+    public static IReadOnlyList<PraiseRule> Rules(PipelineDefinition pipeline) => Of(pipeline).Rules;
+
+    /// <summary>The streak milestone for the agendas.</summary>
+    public static StreakRule? Streak(PipelineDefinition pipeline) => Of(pipeline).Streak;
+
+    private static InForce Of(PipelineDefinition pipeline) =>
+        ByPipeline.GetValue(pipeline, static p =>
+        {
+            var rules = BuildRules(p);
+            var streak = rules.FirstOrDefault(r => r.When.OnTimeStreak is > 0) is { } rule
+                ? new StreakRule(rule.When.OnTimeStreak!.Value, rule.Message ?? "{streak} tasks on time in a row!")
+                : null;
+            return new InForce(rules, streak);
+        });
+
+    private static IReadOnlyList<PraiseRule> BuildRules(PipelineDefinition pipeline)
     {
         var rules = new List<PraiseRule>(pipeline.Praise);
         if (!rules.Exists(r => r.When.Won == true))
@@ -40,12 +60,6 @@ public static class Praise
         return rules;
     }
 
-    /// <summary>The streak milestone for the agendas.</summary>
-    public static StreakRule? Streak(PipelineDefinition pipeline) =>
-        Rules(pipeline).FirstOrDefault(r => r.When.OnTimeStreak is > 0) is { } rule
-            ? new StreakRule(rule.When.OnTimeStreak!.Value, rule.Message ?? "{streak} tasks on time in a row!")
-            : null;
-
     /// <summary>Praise earned by a command's events on one lead, for its owner.</summary>
     public static IEnumerable<Notification> ForLead(
         PipelineDefinition pipeline, string leadId, LeadState lead, IReadOnlyList<LeadEvent> events, string repName, DateTimeOffset now)
@@ -54,18 +68,19 @@ public static class Praise
         for (var i = 0; i < rules.Count; i++)
         {
             var when = rules[i].When;
-            var message = Fill(rules[i].Message ?? "Well done!", lead.Facts.Name, repName);
             if (when.Won == true && events.Any(e => e.Kind == LeadEventKind.Won))
             {
-                yield return Note($"praise:won:{leadId}", $"You won {lead.Facts.Name}!", message);
+                yield return Note($"praise:won:{leadId}", $"You won {lead.Facts.Name}!", Message(i));
             }
             else if (when.StageExited is { } stageId
                 && (lead.Facts.Value ?? 0) >= (when.ValueAtLeast ?? 0)
                 && events.Any(e => e.Kind == LeadEventKind.StageExited && e.StageId == stageId && e.Forward))
             {
-                yield return Note($"praise:exit:{leadId}/{stageId}/{i}", $"{lead.Facts.Name} moved on", message);
+                yield return Note($"praise:exit:{leadId}/{stageId}/{i}", $"{lead.Facts.Name} moved on", Message(i));
             }
         }
+
+        string Message(int rule) => Fill(rules[rule].Message ?? "Well done!", lead.Facts.Name, repName);
 
         Notification Note(string id, string title, string text) => new()
         {
@@ -84,4 +99,6 @@ public static class Praise
         message.Replace("{lead}", lead ?? "", StringComparison.Ordinal)
             .Replace("{rep}", rep, StringComparison.Ordinal)
             .Replace("{streak}", streak?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", StringComparison.Ordinal);
+
+    private sealed record InForce(IReadOnlyList<PraiseRule> Rules, StreakRule? Streak);
 }
