@@ -28,12 +28,17 @@ public sealed class RepRosterTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public void RepNames_CrossingAGrainCall_IsTheSameInstance()
+    public void RepNames_CrossingAGrainCall_IsTheSameInstanceOnTheSilo_AndWholeBetweenSilos()
     {
-        // Immutable: a click on the silo gets the roster's instance, not a copy of every rep's name.
-        var copier = new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<DeepCopier>();
-        var names = new RepNames { ByRep = new Dictionary<string, string> { ["ana"] = "Ana" } };
+        var services = new ServiceCollection().AddSerializer().BuildServiceProvider();
+        var names = new RepNames { ByRep = new Dictionary<string, string> { ["ana"] = "Ana", ["bo"] = "Bo" } };
 
-        Assert.Same(names, copier.Copy(names));
+        // Immutable: a click on the silo gets the roster's instance, not a copy of every rep's name.
+        Assert.Same(names, services.GetRequiredService<DeepCopier>().Copy(names));
+
+        // A bot on another silo gets them serialized.
+        var serializer = services.GetRequiredService<Serializer>();
+        var received = serializer.Deserialize<RepNames>(serializer.SerializeToArray(names));
+        Assert.Equal(names.ByRep.OrderBy(n => n.Key), received!.ByRep.OrderBy(n => n.Key));
     }
 }
