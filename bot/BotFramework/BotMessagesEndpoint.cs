@@ -42,16 +42,15 @@ public static class BotMessagesEndpoint
             }
         }
 
-        var (text, error) = await RequestBody.ReadTextAsync(context.Request, BodyLimit);
-        if (error is not null)
-        {
-            return error;
-        }
-
         Activity? activity;
         try
         {
-            activity = JsonSerializer.Deserialize<Activity>(text!, BotJson.Options);
+            IResult? error;
+            (activity, error) = await RequestBody.ReadAsync(context.Request, BodyLimit, static utf8 => JsonSerializer.Deserialize<Activity>(utf8, BotJson.Options));
+            if (error is not null)
+            {
+                return error;
+            }
         }
         catch (JsonException e)
         {

@@ -101,16 +101,15 @@ public static class DirectLineEndpoints
             return Unauthorized();
         }
 
-        var (text, error) = await RequestBody.ReadTextAsync(context.Request, RequestBody.CommandLimit);
-        if (error is not null)
-        {
-            return error;
-        }
-
         Activity? posted;
         try
         {
-            posted = JsonSerializer.Deserialize<Activity>(text!, BotJson.Options);
+            IResult? error;
+            (posted, error) = await RequestBody.ReadAsync(context.Request, RequestBody.CommandLimit, static utf8 => JsonSerializer.Deserialize<Activity>(utf8, BotJson.Options));
+            if (error is not null)
+            {
+                return error;
+            }
         }
         catch (JsonException e)
         {

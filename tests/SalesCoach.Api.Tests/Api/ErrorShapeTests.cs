@@ -38,12 +38,14 @@ public sealed class ErrorShapeTests(SalesCoachHostFixture host)
         Assert.Equal(["value"], (await response.ReadErrorsAsync(HttpStatusCode.BadRequest)).Select(p => p.Path));
     }
 
-    [Fact]
-    public async Task Create_EmptyBody_Returns400()
+    [Theory]
+    [InlineData("")]
+    [InlineData(" \r\n\t ")]
+    public async Task Create_BlankBody_Returns400SayingABodyIsRequired(string body)
     {
-        using var response = await Ana.PostAsync("/api/leads", new StringContent("", Encoding.UTF8, "application/json"));
+        using var response = await Ana.PostAsync("/api/leads", new StringContent(body, Encoding.UTF8, "application/json"));
 
-        await response.ReadErrorsAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("a JSON body is required", Assert.Single(await response.ReadErrorsAsync(HttpStatusCode.BadRequest)).Message);
     }
 
     [Fact]

@@ -245,6 +245,18 @@ public sealed class LeadsApiTests(SalesCoachHostFixture host)
     }
 
     [Fact]
+    public async Task CompleteTask_BlankBody_CompletesIt()
+    {
+        // The body of a command is optional (it carries only an operation id): whitespace is no body.
+        var pipeline = await SavedAsync(Sales());
+        var lead = await Ana.NewLeadAsync(pipeline.Lead(UniqueId.New("lead")));
+
+        using var response = await Ana.PostAsync($"/api/leads/{lead.Id}/tasks/call/complete", new StringContent(" \n", System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal("done", (await response.ReadAsync<LeadDto>()).Task("call").Status);
+    }
+
+    [Fact]
     public async Task CompleteTask_GoalTask_AdvancesAndSkipsTheStagesOtherOpenTasks()
     {
         var pipeline = await SavedAsync(Sales());
