@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using SalesCoach.Bot.Api;
@@ -42,19 +41,10 @@ public static class BotMessagesEndpoint
             }
         }
 
-        Activity? activity;
-        try
+        var (activity, error) = await ActivityBody.ReadAsync(context.Request, BodyLimit);
+        if (error is not null)
         {
-            IResult? error;
-            (activity, error) = await RequestBody.ReadAsync(context.Request, BodyLimit, static utf8 => JsonSerializer.Deserialize<Activity>(utf8, BotJson.Options));
-            if (error is not null)
-            {
-                return error;
-            }
-        }
-        catch (JsonException e)
-        {
-            return ErrorResponse.Result(StatusCodes.Status400BadRequest, $"not an activity: {e.Message}");
+            return error;
         }
 
         if (activity?.Type is null || activity.Conversation?.Id is null || activity.From?.Id is null)

@@ -1,7 +1,7 @@
 using System.Net;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using SalesCoach.Bot.Api;
+using SalesCoach.Bot.BotFramework;
 using SalesCoach.Bot.BotFramework.Routing;
 using SalesCoach.Bot.BotFramework.Schema;
 
@@ -101,19 +101,10 @@ public static class DirectLineEndpoints
             return Unauthorized();
         }
 
-        Activity? posted;
-        try
+        var (posted, error) = await ActivityBody.ReadAsync(context.Request, RequestBody.CommandLimit);
+        if (error is not null)
         {
-            IResult? error;
-            (posted, error) = await RequestBody.ReadAsync(context.Request, RequestBody.CommandLimit, static utf8 => JsonSerializer.Deserialize<Activity>(utf8, BotJson.Options));
-            if (error is not null)
-            {
-                return error;
-            }
-        }
-        catch (JsonException e)
-        {
-            return ErrorResponse.Result(StatusCodes.Status400BadRequest, $"not an activity: {e.Message}");
+            return error;
         }
 
         if (posted is null)
