@@ -108,8 +108,7 @@ public sealed partial class RepGrain(
         Rep.Conversation = conversation;
         foreach (var entry in Rep.Outbox)
         {
-            entry.NextAttemptAt = clock.Now; // what waited for a way to reach the rep goes now
-            Rep.Rescheduled(entry);
+            Rep.Reschedule(entry, clock.Now); // what waited for a way to reach the rep goes now
         }
 
         await WriteAsync();
@@ -367,8 +366,7 @@ public sealed partial class RepGrain(
             catch (Exception e)
             {
                 entry.Attempts++;
-                entry.NextAttemptAt = now + RetryBackoff.After(entry.Attempts, settings.FirstRetryDelay, settings.MaxRetryDelay);
-                Rep.Rescheduled(entry);
+                Rep.Reschedule(entry, now + RetryBackoff.After(entry.Attempts, settings.FirstRetryDelay, settings.MaxRetryDelay));
                 LogSendFailed(e, entry.Notification.Id, entry.Attempts);
             }
         }

@@ -152,8 +152,12 @@ public sealed class RepState : IJournaledState
         }
     }
 
-    /// <summary>Records that <paramref name="entry"/>'s attempts or next attempt changed.</summary>
-    internal void Rescheduled(OutboxEntry entry) => Changes.Outbox.Add(entry.Notification.Id);
+    /// <summary>Moves an entry's next attempt (and with it any change to its attempts made just before).</summary>
+    internal void Reschedule(OutboxEntry entry, DateTimeOffset nextAttemptAt)
+    {
+        entry.NextAttemptAt = nextAttemptAt;
+        Changes.Outbox.Add(entry.Notification.Id);
+    }
 
     /// <summary>
     /// A copy without the collections that grow with the rep's leads (agenda, owned leads, lead names,

@@ -67,7 +67,7 @@ public sealed class RepJournalPageTests
         rep.Queue(Entry("n50"));
         rep.Unqueue(rep.Outbox[0]);
         rep.Outbox[1].Attempts = 2;
-        rep.Rescheduled(rep.Outbox[1]);
+        rep.Reschedule(rep.Outbox[1], rep.Outbox[1].NextAttemptAt);
 
         var page = RepJournalPage.Of(rep);
 
@@ -91,7 +91,7 @@ public sealed class RepJournalPageTests
         current.Changes.Clear();
         current.Unqueue(current.Outbox[0]);
         current.Outbox[0].Attempts = 1;
-        current.Rescheduled(current.Outbox[0]);
+        current.Reschedule(current.Outbox[0], current.Outbox[0].NextAttemptAt);
         current.Queue(Entry("d"));
         var page = RepJournalPage.Of(current);
 
