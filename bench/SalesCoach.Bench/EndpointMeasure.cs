@@ -76,10 +76,10 @@ public static class EndpointMeasure
             var h = await RunHealthAsync(http, concurrency, duration);
             var cpu1 = bot.CpuTime;
             // This process shares the cores: its clients, and the sink receiving the bot's notifications.
-            var driver1 = Process.GetCurrentProcess().TotalProcessorTime;
+            var driver1 = Environment.CpuUsage.TotalTime;
             var m = await RunInvokesAsync(http, queue, sink.Url, concurrency, duration);
             var cpu2 = bot.CpuTime;
-            driverCpu.Add((Process.GetCurrentProcess().TotalProcessorTime - driver1).TotalMicroseconds / Math.Max(1, m.Latencies.Count));
+            driverCpu.Add((Environment.CpuUsage.TotalTime - driver1).TotalMicroseconds / Math.Max(1, m.Latencies.Count));
             healthCpu.Add((cpu1 - cpu0).TotalMicroseconds / Math.Max(1, h.Latencies.Count));
             invokeCpu.Add((cpu2 - cpu1).TotalMicroseconds / Math.Max(1, m.Latencies.Count));
             healthRates.Add(h.Rate);
