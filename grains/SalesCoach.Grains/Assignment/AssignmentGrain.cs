@@ -1,3 +1,4 @@
+using SalesCoach.Common;
 using SalesCoach.Leads;
 using SalesCoach.Pipelines;
 using SalesCoach.Reps;
@@ -43,7 +44,7 @@ public sealed class AssignmentGrain(
         var key = $"{index}:{string.Join(',', candidates)}";
         var cursor = state.State.Cursors.GetValueOrDefault(key);
         state.State.Cursors[key] = cursor + 1;
-        await state.WriteStateAsync();
+        await state.WriteOrReloadAsync();
         return AssignmentRules.PickRoundRobin(candidates, cursor);
     }
 }

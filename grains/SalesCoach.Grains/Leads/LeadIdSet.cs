@@ -1,6 +1,11 @@
+using SalesCoach.Common;
+
 namespace SalesCoach.Leads;
 
-/// <summary>A persisted set of lead ids: what the email and company-domain indexes keep per key.</summary>
+/// <summary>
+/// A persisted set of lead ids: what the email and company-domain indexes keep per key. A failed write is read
+/// back, so the lead's re-delivery of the change writes it instead of finding it already there.
+/// </summary>
 internal sealed class LeadIdSet(IPersistentState<LeadEmailIndexState> state)
 {
     /// <summary>Adds the lead; writes only when it was not there (a repeat changes nothing).</summary>
@@ -8,7 +13,7 @@ internal sealed class LeadIdSet(IPersistentState<LeadEmailIndexState> state)
     {
         if (state.State.LeadIds.Add(leadId))
         {
-            await state.WriteStateAsync();
+            await state.WriteOrReloadAsync();
         }
     }
 
@@ -17,7 +22,7 @@ internal sealed class LeadIdSet(IPersistentState<LeadEmailIndexState> state)
     {
         if (state.State.LeadIds.Remove(leadId))
         {
-            await state.WriteStateAsync();
+            await state.WriteOrReloadAsync();
         }
     }
 

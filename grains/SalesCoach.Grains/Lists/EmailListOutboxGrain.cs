@@ -59,7 +59,7 @@ public sealed partial class EmailListOutboxGrain(
         }
 
         await ArmReminderAsync();
-        await state.WriteStateAsync();
+        await state.WriteOrReloadAsync(); // reloaded on failure: the lead's retry must queue them again, not find them queued
         ScheduleRetry(TimeSpan.Zero); // sent outside the caller's turn: commands never wait on the provider
     }
 

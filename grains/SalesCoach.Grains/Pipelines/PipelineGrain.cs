@@ -31,26 +31,22 @@ public sealed class PipelineGrain(
         var latest = state.State.Versions.LastOrDefault();
         if (latest is not null && SameContent(latest, definition))
         {
-            // Saving the same definition again is not a change: no new version.
+            // Saving the same definition again is not a change: no new version. Registered again all the same
+            // (a no-op when current): it is how a retry repairs a save whose registration failed.
+            await RegisterAsync(latest);
             return Outcome<PipelineSaved>.Ok(new PipelineSaved(id, latest.Version));
         }
 
         var saved = definition with { Version = (latest?.Version ?? 0) + 1 };
         state.State.Versions.Add(saved);
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            await state.ReadStateAsync();
-            throw;
-        }
-
-        await grains.GetGrain<IPipelineRegistryGrain>(IPipelineRegistryGrain.DefaultKey)
-            .RegisterAsync(new PipelineSummary(id, saved.Name, saved.Version, saved.Criteria));
+        await state.WriteOrReloadAsync();
+        await RegisterAsync(saved);
         return Outcome<PipelineSaved>.Ok(new PipelineSaved(id, saved.Version));
     }
+
+    private Task RegisterAsync(PipelineDefinition version) =>
+        grains.GetGrain<IPipelineRegistryGrain>(IPipelineRegistryGrain.DefaultKey)
+            .RegisterAsync(new PipelineSummary(version.Id, version.Name, version.Version, version.Criteria));
 
     public Task<PipelineDefinition?> GetAsync(int? version = null)
     {

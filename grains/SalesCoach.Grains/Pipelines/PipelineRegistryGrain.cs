@@ -1,3 +1,4 @@
+using SalesCoach.Common;
 using SalesCoach.Leads;
 
 namespace SalesCoach.Pipelines;
@@ -25,7 +26,7 @@ public sealed class PipelineRegistryGrain(
             pipelines.Add(summary);
         }
 
-        await state.WriteStateAsync();
+        await state.WriteOrReloadAsync();
     }
 
     public Task<IReadOnlyList<PipelineSummary>> ListAsync() =>

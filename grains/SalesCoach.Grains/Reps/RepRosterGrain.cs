@@ -1,3 +1,5 @@
+using SalesCoach.Common;
+
 namespace SalesCoach.Reps;
 
 /// <summary>The list of reps, kept current by each rep grain when its profile is saved.</summary>
@@ -19,7 +21,7 @@ public sealed class RepRosterGrain(
         state.State.Reps[profile.Id] = profile;
         sorted = null;
         names = null;
-        await state.WriteStateAsync();
+        await state.WriteOrReloadAsync();
     }
 
     public Task<IReadOnlyList<RepProfile>> ListAsync() =>

@@ -1,3 +1,5 @@
+using SalesCoach.Common;
+
 namespace SalesCoach.Teams;
 
 /// <summary>A team's roster and manager.</summary>
@@ -7,7 +9,7 @@ public sealed class TeamGrain(
     public async Task<TeamProfile> SaveAsync(TeamProfile team)
     {
         state.State.Team = team with { Id = this.GetPrimaryKeyString(), Members = [.. team.Members.Distinct()] };
-        await state.WriteStateAsync();
+        await state.WriteOrReloadAsync();
         return state.State.Team;
     }
 
