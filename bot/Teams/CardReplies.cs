@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using SalesCoach.Bot.BotFramework.Routing;
 using SalesCoach.Bot.BotFramework.Schema;
-using SalesCoach.Bot.Cards;
 using SalesCoach.Bot.Cards.Model;
 
 namespace SalesCoach.Bot.Teams;
@@ -13,12 +12,13 @@ public static class CardReplies
     {
         if (turn.Activity.Type == ActivityTypes.Invoke)
         {
-            turn.InvokeResponse = new InvokeResponse(200, CardAttachment.InvokeResponse(card));
+            turn.InvokeResponse = new InvokeResponse(200, AdaptiveCardInvokeResponse.Card(Json(card)));
             return;
         }
 
         await turn.ReplyCardAsync(Json(card), cancellationToken);
     }
 
-    public static JsonNode Json(AdaptiveCard card) => CardAttachment.From(card)["content"]!.DeepClone();
+    /// <summary>The card as a message attachment's <c>content</c>.</summary>
+    public static JsonNode Json(AdaptiveCard card) => CardJson.ToJsonNode(card);
 }

@@ -8,6 +8,7 @@ namespace SalesCoach.Bot.BotFramework.Schema;
 /// </summary>
 public static class AdaptiveCardInvokeResponse
 {
+    /// <summary>Teams shows <paramref name="card"/> in place of the card an <c>Action.Execute</c> came from.</summary>
     public static JsonObject Card(JsonNode card) => new()
     {
         ["statusCode"] = 200,
@@ -15,6 +16,7 @@ public static class AdaptiveCardInvokeResponse
         ["value"] = card,
     };
 
+    /// <summary>Teams shows <paramref name="text"/> to the user who clicked; the card stays as it was.</summary>
     public static JsonObject Message(string text) => new()
     {
         ["statusCode"] = 200,
