@@ -40,6 +40,9 @@ public sealed partial class RepGrain(
     private IGrainTimer? wakeTimer;
     private IGrainTimer? retryTimer;
     private Task sending = Task.CompletedTask;
+
+    // Said once per activation (and again after a conversation came and went), not per notification and attempt.
+    private bool saidNotReachable;
     private RepJournal state = null!;
     private StateJournal<SentLog, SentLogPage> sent = null!;
 
@@ -106,6 +109,7 @@ public sealed partial class RepGrain(
         }
 
         Rep.Conversation = conversation;
+        saidNotReachable = false;
         foreach (var entry in Rep.Outbox)
         {
             Rep.Reschedule(entry, clock.Now); // what waited for a way to reach the rep goes now
@@ -367,7 +371,16 @@ public sealed partial class RepGrain(
             {
                 entry.Attempts++;
                 Rep.Reschedule(entry, now + RetryBackoff.After(entry.Attempts, settings.FirstRetryDelay, settings.MaxRetryDelay));
-                LogSendFailed(e, entry.Notification.Id, entry.Attempts);
+                if (e is not RepNotReachableException)
+                {
+                    LogSendFailed(e, entry.Notification.Id, entry.Attempts);
+                }
+                else if (!saidNotReachable)
+                {
+                    // Expected until the rep opens the bot (SaveConversationAsync then sends at once): no warning, no stack.
+                    saidNotReachable = true;
+                    LogNotReachable(Me, Rep.Outbox.Count);
+                }
             }
         }
 
@@ -450,4 +463,7 @@ public sealed partial class RepGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sending notification {NotificationId} failed (attempt {Attempts}); will retry")]
     private partial void LogSendFailed(Exception exception, string notificationId, int attempts);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rep {RepId} has not opened SalesCoach in Teams or the local chat yet: {Waiting} notification(s) wait in their outbox until they do")]
+    private partial void LogNotReachable(string repId, int waiting);
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime.Hosting;
 using Orleans.Storage;
@@ -38,6 +39,9 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     /// <summary>Write failures a test arms; every storage goes through <see cref="FaultyStorage"/>.</summary>
     public StorageFaults StorageFaults { get; } = new();
+
+    /// <summary>What the silo logged.</summary>
+    public RecordingLogs Logs { get; } = new();
 
     public TestCluster Cluster { get; private set; } = null!;
 
@@ -131,6 +135,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.UseSqliteReminderService(o => o.Path = fixture.DatabasePath);
             silo.Services.AddSingleton(new SalesClock(fixture.Time));
             silo.Services.AddSingleton<INotifier>(fixture.Notifier);
+            silo.Services.AddSingleton<ILoggerProvider>(fixture.Logs);
             silo.Services.AddSingleton<IEmailLists>(fixture.EmailLists);
             silo.Services.AddSingleton<ITeamsAppInstaller>(fixture.TeamsApps);
             silo.Services.AddSalesCoachDomain(); // after the fake clock: TryAdd keeps it

@@ -12,6 +12,11 @@ public sealed class RecordingNotifier : INotifier
 
     public bool Failing { get; set; }
 
+    private readonly ConcurrentDictionary<string, bool> needConversation = new(StringComparer.Ordinal);
+
+    /// <summary>Sends to <paramref name="repId"/> fail as the Teams notifier's do until the rep has a conversation.</summary>
+    public void RequireConversation(string repId) => needConversation[repId] = true;
+
     public int Attempts => attempts;
 
     private int attempts;
@@ -41,6 +46,11 @@ public sealed class RecordingNotifier : INotifier
         {
             Interlocked.Increment(ref held);
             await hold.Task;
+        }
+
+        if (conversation is null && needConversation.ContainsKey(notification.RepId))
+        {
+            throw new RepNotReachableException(notification.RepId);
         }
 
         if (Failing)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using SalesCoach.Grains.Tests.Infrastructure;
 using SalesCoach.Leads;
 using SalesCoach.Pipelines;
@@ -211,4 +212,35 @@ public sealed class RepGrainTests(ClusterFixture fixture)
         await WakeAsync(rep);
         Assert.DoesNotContain(fixture.Notifier.SentTo(world.Bo), n => n.LeadId == lead.Id && n.Kind == NotificationKind.TaskDue);
     }
+
+    [Fact]
+    public async Task Notify_RepHasNotOpenedTheBot_OneInformationLineNoWarnings_ThenSentWhenTheirConversationArrives()
+    {
+        var world = await new World(fixture).WithTeamAsync();
+        var rep = world.Rep(world.Ana);
+        fixture.Notifier.RequireConversation(world.Ana);
+        Notification Guidance(int n) => new() { Id = $"guidance:{Ids.New("l")}/{n}", RepId = world.Ana, Kind = NotificationKind.StageGuidance, Title = $"Acme is now in stage {n}" };
+        var first = Guidance(1);
+        var second = Guidance(2);
+
+        var attempts = fixture.Notifier.Attempts;
+        await rep.NotifyAsync(first);
+        await Eventually.TrueAsync(() => Said(world.Ana).Count == 1, "the rep's outbox says it waits");
+        await rep.NotifyAsync(second);
+        await Eventually.TrueAsync(() => fixture.Notifier.Attempts >= attempts + 2, "both sends tried");
+
+        // What an admin reads while a rep has not opened the bot: one line, not a warning with a stack per notification.
+        var said = Assert.Single(Said(world.Ana));
+        Assert.Equal(LogLevel.Information, said.Level);
+        Assert.Null(said.Exception);
+        Assert.DoesNotContain(fixture.Logs.Entries, e => e.Level >= LogLevel.Warning && (e.Message.Contains(first.Id) || e.Message.Contains(second.Id)));
+        Assert.Empty(fixture.Notifier.SentTo(world.Ana));
+
+        await rep.SaveConversationAsync(new ConversationReference { ChannelId = "msteams", ConversationId = "a:ana", UserId = "29:ana" });
+        await Eventually.TrueAsync(() => fixture.Notifier.SentTo(world.Ana).Count == 2, "both sent once the rep opened the bot");
+        Assert.Equal([first.Id, second.Id], fixture.Notifier.SentTo(world.Ana).Select(n => n.Id));
+    }
+
+    private List<(string Category, LogLevel Level, string Message, Exception? Exception)> Said(string repId) =>
+        [.. fixture.Logs.Entries.Where(e => e.Message.StartsWith($"Rep {repId} has not opened SalesCoach", StringComparison.Ordinal))];
 }
