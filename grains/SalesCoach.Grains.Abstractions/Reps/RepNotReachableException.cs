@@ -6,7 +6,4 @@ namespace SalesCoach.Reps;
 /// conversation is stored.
 /// </summary>
 public sealed class RepNotReachableException(string repId)
-    : Exception($"rep '{repId}' has not opened SalesCoach in Teams or the local chat yet; the notification waits in their outbox")
-{
-    public string RepId { get; } = repId;
-}
+    : Exception($"rep '{repId}' has not opened SalesCoach in Teams or the local chat yet; the notification waits in their outbox");

@@ -40,11 +40,11 @@ public sealed partial class RepGrain(
     private IGrainTimer? wakeTimer;
     private IGrainTimer? retryTimer;
     private Task sending = Task.CompletedTask;
+    private RepJournal state = null!;
+    private StateJournal<SentLog, SentLogPage> sent = null!;
 
     // Said once per activation (and again after a conversation came and went), not per notification and attempt.
     private bool saidNotReachable;
-    private RepJournal state = null!;
-    private StateJournal<SentLog, SentLogPage> sent = null!;
 
     private RepState Rep => state.State;
 
