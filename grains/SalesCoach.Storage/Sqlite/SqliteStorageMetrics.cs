@@ -16,6 +16,8 @@ public static class SqliteStorageMetrics
     public const string WritesName = "salescoach.sqlite.writes";
     public const string TransactionDurationName = "salescoach.sqlite.transaction.duration";
     public const string CommitDurationName = "salescoach.sqlite.commit.duration";
+    public const string CheckpointsName = "salescoach.sqlite.checkpoints";
+    public const string CheckpointDurationName = "salescoach.sqlite.checkpoint.duration";
 
     private static readonly Meter Meter = new(MeterName);
 
@@ -32,8 +34,8 @@ public static class SqliteStorageMetrics
         Meter.CreateHistogram<double>(CommitDurationName, "s", "The COMMIT alone: appending the pages to the write-ahead log, the fsync, any checkpoint");
 
     internal static readonly Counter<long> Checkpoints =
-        Meter.CreateCounter<long>("salescoach.sqlite.checkpoints", "{checkpoint}", "Background checkpoints run beside the writer (SqliteCheckpointer)");
+        Meter.CreateCounter<long>(CheckpointsName, "{checkpoint}", "Background checkpoints run beside the writer (SqliteCheckpointer)");
 
     internal static readonly Histogram<double> CheckpointDuration =
-        Meter.CreateHistogram<double>("salescoach.sqlite.checkpoint.duration", "s", "A background checkpoint: copying the write-ahead log into the database file");
+        Meter.CreateHistogram<double>(CheckpointDurationName, "s", "A background checkpoint: copying the write-ahead log into the database file");
 }

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using Microsoft.Data.Sqlite;
 using Orleans.Runtime;
 using SalesCoach.Storage.Sqlite;
@@ -28,6 +30,48 @@ public sealed class SqliteCheckpointerTests : IAsyncDisposable
 
         // The database file alone (without its log) holds what the background checkpoint copied.
         await Eventually.TrueAsync(async () => await RowsInTheFileAloneAsync() >= SqliteCheckpointer.EveryWrites, "the log copied into the database file");
+    }
+
+    [Fact]
+    public async Task Meters_WhatAnAdminWatches_CountTheWritesTheirTransactionsAndTheCheckpoints()
+    {
+        // The instruments the README lists for dotnet-counters; other tests' files write to the same meter meanwhile.
+        var counts = new ConcurrentDictionary<string, long>();
+        var durations = new ConcurrentDictionary<string, (long Count, double Seconds)>();
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == SqliteStorageMetrics.MeterName)
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, _, _) => counts.AddOrUpdate(instrument.Name, value, (_, sum) => sum + value));
+        listener.SetMeasurementEventCallback<double>((instrument, value, _, _) =>
+            durations.AddOrUpdate(instrument.Name, (1, value), (_, sum) => (sum.Count + 1, sum.Seconds + value)));
+        listener.Start();
+
+        using var storage = _database.CreateGrainStorage();
+        var writes = SqliteCheckpointer.EveryWrites + 200;
+        for (var start = 0; start < writes; start += 100)
+        {
+            await Task.WhenAll(Enumerable.Range(start, 100).Select(i =>
+                storage.WriteStateAsync("lead", GrainId.Create("metered", $"g{i}"), new GrainState<TestState>(new TestState { Count = i }))));
+        }
+
+        await Eventually.TrueAsync(() => counts.GetValueOrDefault(SqliteStorageMetrics.CheckpointsName) >= 1, "a background checkpoint counted");
+        Assert.InRange(counts.GetValueOrDefault(SqliteStorageMetrics.WritesName), writes, long.MaxValue);
+        Assert.InRange(counts.GetValueOrDefault(SqliteStorageMetrics.TransactionsName), 1, long.MaxValue);
+        foreach (var name in new[] { SqliteStorageMetrics.TransactionDurationName, SqliteStorageMetrics.CommitDurationName, SqliteStorageMetrics.CheckpointDurationName })
+        {
+            var (count, seconds) = durations.GetValueOrDefault(name);
+            Assert.True(count >= 1 && seconds > 0, $"{name}: {count} measurements, {seconds} s");
+        }
+
+        // The writer's time covers its commits: COMMIT is a part of each transaction.
+        Assert.True(durations[SqliteStorageMetrics.TransactionDurationName].Seconds >= durations[SqliteStorageMetrics.CommitDurationName].Seconds);
     }
 
     public ValueTask DisposeAsync() => _database.DisposeAsync();
