@@ -19,9 +19,17 @@ public sealed class RepRosterGrain(
         }
 
         state.State.Reps[profile.Id] = profile;
-        sorted = null;
-        names = null;
-        await state.WriteOrReloadAsync();
+        try
+        {
+            await state.WriteOrReloadAsync();
+        }
+        finally
+        {
+            // Reads interleave with the write (and with the reload after a failed one): what they cached meanwhile
+            // is dropped once memory holds what is stored.
+            sorted = null;
+            names = null;
+        }
     }
 
     public Task<IReadOnlyList<RepProfile>> ListAsync() =>

@@ -51,6 +51,22 @@ public sealed class FailedWriteTests : IAsyncLifetime
         Assert.Equal("Bo", names[bo]);
     }
 
+    [Fact]
+    public async Task SaveProfile_ARenameTheRosterFailsToStore_CardsKeepShowingTheStoredName()
+    {
+        var ana = Ids.New("ana");
+        var rep = Grains.GetGrain<IRepGrain>(ana);
+        var roster = Grains.GetGrain<IRepRosterGrain>(IRepRosterGrain.DefaultKey);
+        await rep.SaveProfileAsync(new RepProfile { Id = ana, Name = "Ana", Email = "ana@contoso.example" });
+        Assert.Equal("Ana", (await roster.NamesAsync()).ByRep[ana]); // cached
+
+        fixture.StorageFaults.FailWrites(name => name == "roster", afterStoring: false);
+        await FailsAsync(() => rep.SaveProfileAsync(new RepProfile { Id = ana, Name = "Ana Lima", Email = "ana@contoso.example" }));
+
+        Assert.Equal("Ana", (await roster.NamesAsync()).ByRep[ana]);
+        Assert.Contains(await roster.ListAsync(), p => p.Id == ana && p.Name == "Ana");
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
